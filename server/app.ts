@@ -1,0 +1,89 @@
+// The one HTTP server: Slack's endpoint (mounted first, it needs the raw body), /healthz, static
+// assets, the same-origin guard, then Remix for pages and the JSON API under /api/v1.
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import { sql } from "drizzle-orm";
+import express from "express";
+import "../app/context";
+import type { Database, DatabaseKind } from "../db/client";
+import { createSlack, type SlackSetup } from "../slack/app";
+import type { Config } from "./config";
+import { createLimiters } from "./limiters";
+import { sameOriginGuard } from "./same-origin";
+import { sessionMiddleware } from "./session-middleware";
+
+export const maxBodyBytes = 1024 * 1024;
+
+export interface CreateBatonAppOptions {
+  db: Database;
+  dbKind: DatabaseKind;
+  config: Pick<
+    Config,
+    "SESSION_SECRET" | "SLACK_SIGNING_SECRET" | "SLACK_BOT_TOKEN" | "SLACK_API_URL"
+  >;
+  /** The Remix build, or a function that loads it (Vite's dev server). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Serves /assets and public files; the dev server passes Vite's middleware instead. */
+  assets?: express.RequestHandler[];
+  logger?: Pick<Console, "info" | "warn" | "error">;
+}
+
+export function createBatonApp(options: CreateBatonAppOptions) {
+  const logger = options.logger ?? console;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback, linklocal, uniquelocal");
+
+  const slack: SlackSetup = createSlack({
+    signingSecret: options.config.SLACK_SIGNING_SECRET,
+    botToken: options.config.SLACK_BOT_TOKEN,
+    apiUrl: options.config.SLACK_API_URL,
+  });
+  app.use(slack.router);
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await options.db.execute(sql`select 1`);
+      res.json({ status: "ok", database: options.dbKind });
+    } catch (error) {
+      logger.error("Health check failed:", error);
+      res.status(503).json({ status: "error", database: options.dbKind });
+    }
+  });
+
+  app.use(compression());
+  for (const handler of options.assets ?? []) app.use(handler);
+
+  // Bodies over 1 MiB are refused before anyone reads them (the API counts streamed bytes too).
+  app.use((req, res, next) => {
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > maxBodyBytes) {
+      res.status(413).json({ error: "Request body is larger than 1 MiB." });
+      return;
+    }
+    next();
+  });
+  app.use(sameOriginGuard({ exempt: ["/api/", "/slack/"] }));
+  app.use(sessionMiddleware({ db: options.db, secret: options.config.SESSION_SECRET }));
+
+  const limiters = createLimiters(options.db);
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: process.env.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (req, res): AppLoadContext => ({
+        auth: res.locals.auth ?? null,
+        db: options.db,
+        dbKind: options.dbKind,
+        sessionSecret: options.config.SESSION_SECRET,
+        slackStatus: slack.status,
+        limiters,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+
+  return { app, slack };
+}

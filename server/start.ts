@@ -1,0 +1,67 @@
+// `npm start`: check the environment, build if needed, open the database (PGlite in
+// BATON_DATA_DIR unless DATABASE_URL is set), apply migrations, and serve on PORT.
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { openDatabase } from "../db/client";
+import { createBatonApp } from "./app";
+import { clientBuildDir, ensureBuild, rootDir, serverBuildPath } from "./build";
+import { ConfigError, readConfig } from "./config";
+
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  const config = readConfig();
+  ensureBuild();
+
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: path.resolve(rootDir, config.BATON_DATA_DIR),
+    holder: `the Baton server (port ${config.PORT})`,
+  });
+  await database.migrate();
+
+  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+  const { app, slack } = createBatonApp({
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    build,
+    assets: [
+      express.static(path.join(clientBuildDir, "assets"), { immutable: true, maxAge: "1y" }),
+      express.static(clientBuildDir, { maxAge: "1h" }),
+    ],
+  });
+
+  const server: Server = app.listen(config.PORT, () => {
+    const slackState = slack.status().enabled
+      ? "on"
+      : "off (no SLACK_SIGNING_SECRET/SLACK_BOT_TOKEN)";
+    console.error(
+      `Baton listening on http://localhost:${config.PORT} — database: ${database.kind}, Slack: ${slackState}`,
+    );
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal} received, shutting down…`);
+    server.close(() => {
+      database.close().finally(() => process.exit(0));
+    });
+    server.closeAllConnections?.();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(
+    error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error,
+  );
+  if (!(error instanceof ConfigError) && process.env.DEBUG) console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+// Creates the Bolt app in HTTP mode on an Express router that the server mounts at
+// /slack/events (before any body parser: Bolt verifies the signature over the raw body).
+// Bolt's own start-up auth.test is avoided: an unreachable Slack API must never stop the server,
+// so the bot's identity is looked up here, cached, and retried when it failed.
+import { App, ExpressReceiver, type Logger, LogLevel } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import express from "express";
+import { registerListeners } from "./listeners";
+
+export const slackEventsPath = "/slack/events";
+
+export type SlackStatus =
+  | { enabled: false }
+  | {
+      enabled: true;
+      connected: boolean;
+      team?: string;
+      botUser?: string;
+      error?: string;
+      checkedAt?: string;
+    };
+
+export interface SlackSetup {
+  status(): SlackStatus;
+  /** Mounted by the server; answers every Slack request at /slack/events. */
+  router: express.Router;
+  /** Web API client with the bot token, for messages Baton sends on its own. */
+  client?: WebClient;
+}
+
+export interface CreateSlackOptions {
+  signingSecret?: string;
+  botToken?: string;
+  apiUrl?: string;
+  logger?: Logger;
+}
+
+function disabledSlack(): SlackSetup {
+  const router = express.Router();
+  router.all(slackEventsPath, (_req, res) => {
+    res.status(503).json({
+      error:
+        "Slack is not configured on this Baton server: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.",
+    });
+  });
+  return { status: () => ({ enabled: false }), router };
+}
+
+export function createSlack(options: CreateSlackOptions): SlackSetup {
+  const { signingSecret, botToken } = options;
+  if (!signingSecret || !botToken) return disabledSlack();
+
+  const slackApiUrl = options.apiUrl
+    ? options.apiUrl.replace(/\/?$/, "/")
+    : "https://slack.com/api/";
+  const client = new WebClient(botToken, {
+    slackApiUrl,
+    logLevel: LogLevel.WARN,
+    // Fail fast: a hung Slack API must not pile up requests; Bolt's own calls retry as usual.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+  });
+
+  let status: SlackStatus = { enabled: true, connected: false };
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+
+  async function lookUpIdentity() {
+    try {
+      const result = await client.auth.test();
+      status = {
+        enabled: true,
+        connected: true,
+        team: result.team,
+        botUser: result.user,
+        checkedAt: new Date().toISOString(),
+      };
+      return { botId: result.bot_id, botUserId: result.user_id };
+    } catch (error) {
+      identity = undefined; // try again on the next request
+      status = {
+        enabled: true,
+        connected: false,
+        error: error instanceof Error ? error.message : String(error),
+        checkedAt: new Date().toISOString(),
+      };
+      throw error;
+    }
+  }
+
+  const router = express.Router();
+  const receiver = new ExpressReceiver({
+    signingSecret,
+    endpoints: slackEventsPath,
+    // Bolt is typed against Express 5; an Express 4 router has the same interface.
+    router: router as unknown as ConstructorParameters<typeof ExpressReceiver>[0]["router"],
+    processBeforeResponse: false,
+    logger: options.logger,
+  });
+  const app = new App({
+    receiver,
+    logger: options.logger,
+    clientOptions: { slackApiUrl, logLevel: LogLevel.WARN },
+    authorize: async () => {
+      identity ??= lookUpIdentity();
+      const { botId, botUserId } = await identity;
+      return { botToken, botId, botUserId };
+    },
+  });
+  app.error(async (error) => {
+    (options.logger ?? console).error("Slack listener failed:", error);
+  });
+  registerListeners(app);
+
+  // Look the bot up once now, for the settings page; a failure is logged, not fatal.
+  identity = lookUpIdentity();
+  identity.catch((error) => {
+    (options.logger ?? console).warn(
+      `Slack API not reachable at ${slackApiUrl}: ${error instanceof Error ? error.message : error}`,
+    );
+  });
+
+  return { status: () => status, router, client };
+}

@@ -1,0 +1,42 @@
+// Block Kit for `/baton help`: what the bot can do in this version.
+import type { KnownBlock } from "@slack/types";
+
+export const batonCommandName = "/baton";
+
+export function helpBlocks(options: { appUrl?: string; unknownInput?: string }): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (options.unknownInput) {
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `I don't know \`${options.unknownInput.slice(0, 80)}\` yet. Here is what I can do:`,
+      },
+    });
+  }
+  blocks.push(
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: [
+          "*Baton* keeps marketing and sales on one hand-off: shared MQL/SQL definitions, a two-way SLA, and feedback on every lead.",
+          "",
+          "`/baton help` — this overview",
+        ].join("\n"),
+      },
+    },
+    {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: options.appUrl
+            ? `Open Baton: <${options.appUrl}|${options.appUrl}>`
+            : "Open Baton in your browser to manage leads, definitions and the SLA.",
+        },
+      ],
+    },
+  );
+  return blocks;
+}

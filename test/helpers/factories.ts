@@ -1,0 +1,84 @@
+// Small factories for test data, made through the same service functions the app uses.
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { createInvitation } from "../../app/accounts/invitations.server";
+import { createWorkspaceWithAdmin } from "../../app/accounts/workspaces.server";
+import { createApiKey } from "../../app/api-keys/api-keys.server";
+import { hashPassword } from "../../app/auth/passwords.server";
+import type { Database } from "../../db/client";
+import { type MemberRole, memberships, users } from "../../db/schema";
+import { Browser } from "./browser";
+
+export const testPassword = "correct horse battery";
+
+export function uniqueEmail(prefix = "user") {
+  return `${prefix}-${randomBytes(4).toString("hex")}@example.com`;
+}
+
+export async function makeWorkspace(db: Database, options: { name?: string; email?: string } = {}) {
+  const email = options.email ?? uniqueEmail("admin");
+  const { workspace, user } = await createWorkspaceWithAdmin({
+    db,
+    workspaceName: options.name ?? "Acme B.V.",
+    admin: { name: "Ada Admin", email, password: testPassword },
+    via: "test",
+  });
+  const [membership] = await db.select().from(memberships).where(eq(memberships.userId, user.id));
+  return { workspace, admin: user, adminMembership: membership!, adminEmail: email };
+}
+
+export async function makeMember(
+  db: Database,
+  workspaceId: string,
+  role: MemberRole,
+  options: { email?: string; name?: string; isTeamLead?: boolean } = {},
+) {
+  const email = options.email ?? uniqueEmail(role);
+  const [user] = await db
+    .insert(users)
+    .values({
+      email,
+      name: options.name ?? `${role} person`,
+      passwordHash: await hashPassword(testPassword),
+    })
+    .returning();
+  const [membership] = await db
+    .insert(memberships)
+    .values({ workspaceId, userId: user!.id, role, isTeamLead: options.isTeamLead ?? false })
+    .returning();
+  return { user: user!, membership: membership!, email };
+}
+
+export async function makeApiKey(db: Database, workspaceId: string) {
+  return createApiKey({
+    db,
+    workspaceId,
+    name: "Test key",
+    createdByUserId: null,
+    actorLabel: "test",
+  });
+}
+
+export async function makeInvitation(
+  db: Database,
+  workspaceId: string,
+  invitedByUserId: string,
+  role: MemberRole = "sales",
+) {
+  return createInvitation({
+    db,
+    workspaceId,
+    email: uniqueEmail("invitee"),
+    role,
+    isTeamLead: false,
+    invitedByUserId,
+  });
+}
+
+/** A browser signed in through the real /login form. */
+export async function signedIn(baseUrl: string, email: string, password = testPassword) {
+  const browser = new Browser(baseUrl);
+  const response = await browser.post("/login", { email, password });
+  if (response.status !== 302) throw new Error(`Sign-in failed with ${response.status}`);
+  return browser;
+}
