@@ -29,6 +29,9 @@ import { type FormFailure, formFailure, parseForm } from "../lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Baton" }];
 
+// The action's Retry-After must reach the browser on the document response too.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.auth)
     throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
