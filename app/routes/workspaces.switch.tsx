@@ -1,7 +1,7 @@
 // Switches the session to another workspace the user belongs to.
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { notFound, requireUser } from "../auth/guards.server";
+import { requireUser } from "../auth/guards.server";
 import { switchSessionWorkspace } from "../auth/sessions.server";
 
 const switchSchema = z.object({ workspaceId: z.uuid() });
@@ -13,13 +13,14 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireUser(request, context);
   const parsed = switchSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) notFound();
+  // A resource route: answer with a plain 404 rather than an error boundary.
+  if (!parsed.success) return new Response("Workspace not found", { status: 404 });
   const switched = await switchSessionWorkspace({
     db: context.db,
     sessionId: auth.session.id,
     userId: auth.user.id,
     workspaceId: parsed.data.workspaceId,
   });
-  if (!switched) notFound();
+  if (!switched) return new Response("Workspace not found", { status: 404 });
   return redirect("/");
 }
