@@ -10,7 +10,8 @@ export const clientBuildDir = path.join(rootDir, "build/client");
 
 function newestSourceTime(entry: string): number {
   const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  // Unit tests live beside the code but are not part of the build.
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(entry) ? 0 : stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const child of readdirSync(entry)) {
     newest = Math.max(newest, newestSourceTime(path.join(entry, child)));

@@ -1,0 +1,172 @@
+// The admin CLI as a user runs it: a child process, JSON on stdout, one-line errors, exit codes,
+// and the PGlite data-directory guard.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../db/client";
+import { DataDirLockedError } from "../db/data-dir-lock";
+import { apiKeys, memberships, users, workspaces } from "../db/schema";
+import { createTestDatabase, type TestDatabase } from "./helpers/database";
+
+const root = path.resolve(import.meta.dirname, "..");
+let database: TestDatabase;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "baton-cli-"));
+  // On PostgreSQL the CLI uses this file's database; on PGlite it uses its own data directory.
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function baton(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const databaseEnv = database.url ? { DATABASE_URL: database.url } : { BATON_DATA_DIR: dataDir };
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, "bin/baton.js"), ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: "", ...databaseEnv, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Reads the CLI's database from this process once the CLI has exited. */
+async function withCliDatabase<T>(work: (db: TestDatabase["db"]) => Promise<T>) {
+  if (database.url) return work(database.db);
+  const local = await openDatabase({ dataDir, holder: "cli test" });
+  try {
+    return await work(local.db);
+  } finally {
+    await local.close();
+  }
+}
+
+describe("baton workspace create", () => {
+  it("creates the workspace and its admin and prints their ids as JSON", async () => {
+    const result = await baton(["workspace", "create", "--name", "Van Dijk Techniek", "--admin-email", "Joost@VanDijk.example", "--password", "a-long-password"]);
+    expect(result.stderr).not.toMatch(/baton:/);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as { workspace: { id: string; slug: string }; user: { id: string } };
+    expect(output.workspace.slug).toBe("van-dijk-techniek");
+    await withCliDatabase(async (db) => {
+      const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, output.workspace.id));
+      expect(workspace?.name).toBe("Van Dijk Techniek");
+      const [member] = await db.select().from(memberships).where(eq(memberships.userId, output.user.id));
+      expect(member).toMatchObject({ role: "admin", workspaceId: output.workspace.id });
+      const [user] = await db.select().from(users).where(eq(users.id, output.user.id));
+      expect(user?.email).toBe("joost@vandijk.example");
+    });
+  });
+
+  it.each([
+    [["--name", "", "--admin-email", "a@b.example", "--password", "a-long-password"], "--name: Enter a workspace name."],
+    [["--name", "X", "--admin-email", "not-an-email", "--password", "a-long-password"], "--admin-email: Enter a valid e-mail address"],
+    [["--name", "X", "--admin-email", "a@b.example", "--password", "short"], "--password: Use at least 10 characters"],
+    [["--name", "X", "--admin-email", "a@b.example"], "--password is required"],
+    [["--name", "X", "--bogus", "1"], "Unknown option '--bogus'"],
+  ])("refuses bad arguments with one line: %j", async (args, message) => {
+    const result = await baton(["workspace", "create", ...args]);
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.split("\n").filter((line) => line.startsWith("baton:"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(message);
+  });
+
+  it("refuses an e-mail address that already has an account", async () => {
+    const args = ["workspace", "create", "--name", "Twice", "--admin-email", "twice@example.com", "--password", "a-long-password"];
+    expect((await baton(args)).code).toBe(0);
+    const again = await baton(args);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("baton: --admin-email: An account with this e-mail address already exists");
+  });
+});
+
+describe("baton apikey create", () => {
+  it("prints a new key once and stores only its hash", async () => {
+    const created = JSON.parse(
+      (await baton(["workspace", "create", "--name", "Keys B.V.", "--admin-email", "keys@example.com", "--password", "a-long-password"])).stdout,
+    ) as { workspace: { id: string; slug: string } };
+    const result = await baton(["apikey", "create", "--workspace", created.workspace.slug]);
+    expect(result.code).toBe(0);
+    const { key } = JSON.parse(result.stdout) as { key: string };
+    expect(key).toMatch(/^baton_[a-z2-7]{52}$/);
+    await withCliDatabase(async (db) => {
+      const stored = await db.select().from(apiKeys).where(eq(apiKeys.workspaceId, created.workspace.id));
+      expect(stored).toHaveLength(1);
+      expect(JSON.stringify(stored)).not.toContain(key.slice(6));
+    });
+  });
+
+  it("names an unknown workspace", async () => {
+    const result = await baton(["apikey", "create", "--workspace", "no-such-slug"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('baton: --workspace: no workspace with slug "no-such-slug"');
+  });
+
+  it("needs --workspace", async () => {
+    const result = await baton(["apikey", "create"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("baton: --workspace is required");
+  });
+});
+
+describe("baton demo", () => {
+  it("creates the demo workspace with every role, and recreates it on a second run", async () => {
+    const first = await baton(["demo"]);
+    expect(first.code).toBe(0);
+    const output = JSON.parse(first.stdout) as {
+      workspace: { id: string; slug: string };
+      users: { email: string; password: string; role: string }[];
+    };
+    expect(output.workspace.slug).toBe("demo");
+    expect(new Set(output.users.map((u) => u.role))).toEqual(new Set(["admin", "marketing", "sales", "leadership"]));
+    expect(first.stderr).toContain("Demo ready");
+
+    const second = JSON.parse((await baton(["demo"])).stdout) as typeof output;
+    expect(second.workspace.id).not.toBe(output.workspace.id);
+    await withCliDatabase(async (db) => {
+      const demos = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
+      expect(demos.map((w) => w.id)).toEqual([second.workspace.id]);
+      const members = await db.select().from(memberships).where(eq(memberships.workspaceId, second.workspace.id));
+      expect(members).toHaveLength(second.users.length);
+    });
+  });
+
+  it("says which command exists when given an unknown one", async () => {
+    const result = await baton(["frobnicate"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('baton: unknown command "frobnicate"');
+  });
+});
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))("PGlite data directory guard", () => {
+  it("refuses to open a data directory another process holds, naming that process", async () => {
+    const held = await openDatabase({ dataDir, holder: "the Baton server (port 3000)" });
+    try {
+      const result = await baton(["apikey", "create", "--workspace", "demo"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/baton: The data directory .* is in use by the Baton server \(port 3000\) \(process \d+/);
+      // And the other way round, within one process too.
+      await expect(openDatabase({ dataDir, holder: "second" })).rejects.toBeInstanceOf(DataDirLockedError);
+    } finally {
+      await held.close();
+    }
+    expect((await baton(["apikey", "create", "--workspace", "demo"])).code).toBe(0);
+  });
+});
