@@ -28,13 +28,23 @@ describe("acquireDataDirLock", () => {
     const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.ppid))"]);
     // The parent of that child is this process: alive, and not the one asking.
     const livePid = Number(child.stdout.toString());
-    writeFileSync(path.join(dir, "baton.lock"), JSON.stringify({ pid: livePid === process.pid ? 1 : livePid, holder: "baton demo", since: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      path.join(dir, "baton.lock"),
+      JSON.stringify({
+        pid: livePid === process.pid ? 1 : livePid,
+        holder: "baton demo",
+        since: "2026-01-01T00:00:00Z",
+      }),
+    );
     expect(() => acquireDataDirLock(dir, "server")).toThrow(/in use by baton demo \(process \d+/);
   });
 
   it("takes over a lock left by a process that has died", () => {
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
-    writeFileSync(path.join(dir, "baton.lock"), JSON.stringify({ pid: Number(dead.stdout.toString()), holder: "crashed", since: "x" }));
+    writeFileSync(
+      path.join(dir, "baton.lock"),
+      JSON.stringify({ pid: Number(dead.stdout.toString()), holder: "crashed", since: "x" }),
+    );
     const release = acquireDataDirLock(dir, "server");
     expect(JSON.parse(readFileSync(path.join(dir, "baton.lock"), "utf8")).holder).toBe("server");
     release();

@@ -37,7 +37,11 @@ function baton(args: string[], env: Record<string, string> = {}): Promise<CliRes
     execFile(
       process.execPath,
       [path.join(root, "bin/baton.js"), ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: "", ...databaseEnv, ...env }, timeout: 60_000 },
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: "", ...databaseEnv, ...env },
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => {
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       },
@@ -58,15 +62,33 @@ async function withCliDatabase<T>(work: (db: TestDatabase["db"]) => Promise<T>) 
 
 describe("baton workspace create", () => {
   it("creates the workspace and its admin and prints their ids as JSON", async () => {
-    const result = await baton(["workspace", "create", "--name", "Van Dijk Techniek", "--admin-email", "Joost@VanDijk.example", "--password", "a-long-password"]);
+    const result = await baton([
+      "workspace",
+      "create",
+      "--name",
+      "Van Dijk Techniek",
+      "--admin-email",
+      "Joost@VanDijk.example",
+      "--password",
+      "a-long-password",
+    ]);
     expect(result.stderr).not.toMatch(/baton:/);
     expect(result.code).toBe(0);
-    const output = JSON.parse(result.stdout) as { workspace: { id: string; slug: string }; user: { id: string } };
+    const output = JSON.parse(result.stdout) as {
+      workspace: { id: string; slug: string };
+      user: { id: string };
+    };
     expect(output.workspace.slug).toBe("van-dijk-techniek");
     await withCliDatabase(async (db) => {
-      const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, output.workspace.id));
+      const [workspace] = await db
+        .select()
+        .from(workspaces)
+        .where(eq(workspaces.id, output.workspace.id));
       expect(workspace?.name).toBe("Van Dijk Techniek");
-      const [member] = await db.select().from(memberships).where(eq(memberships.userId, output.user.id));
+      const [member] = await db
+        .select()
+        .from(memberships)
+        .where(eq(memberships.userId, output.user.id));
       expect(member).toMatchObject({ role: "admin", workspaceId: output.workspace.id });
       const [user] = await db.select().from(users).where(eq(users.id, output.user.id));
       expect(user?.email).toBe("joost@vandijk.example");
@@ -74,9 +96,18 @@ describe("baton workspace create", () => {
   });
 
   it.each([
-    [["--name", "", "--admin-email", "a@b.example", "--password", "a-long-password"], "--name: Enter a workspace name."],
-    [["--name", "X", "--admin-email", "not-an-email", "--password", "a-long-password"], "--admin-email: Enter a valid e-mail address"],
-    [["--name", "X", "--admin-email", "a@b.example", "--password", "short"], "--password: Use at least 10 characters"],
+    [
+      ["--name", "", "--admin-email", "a@b.example", "--password", "a-long-password"],
+      "--name: Enter a workspace name.",
+    ],
+    [
+      ["--name", "X", "--admin-email", "not-an-email", "--password", "a-long-password"],
+      "--admin-email: Enter a valid e-mail address",
+    ],
+    [
+      ["--name", "X", "--admin-email", "a@b.example", "--password", "short"],
+      "--password: Use at least 10 characters",
+    ],
     [["--name", "X", "--admin-email", "a@b.example"], "--password is required"],
     [["--name", "X", "--bogus", "1"], "Unknown option '--bogus'"],
   ])("refuses bad arguments with one line: %j", async (args, message) => {
@@ -89,25 +120,50 @@ describe("baton workspace create", () => {
   });
 
   it("refuses an e-mail address that already has an account", async () => {
-    const args = ["workspace", "create", "--name", "Twice", "--admin-email", "twice@example.com", "--password", "a-long-password"];
+    const args = [
+      "workspace",
+      "create",
+      "--name",
+      "Twice",
+      "--admin-email",
+      "twice@example.com",
+      "--password",
+      "a-long-password",
+    ];
     expect((await baton(args)).code).toBe(0);
     const again = await baton(args);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain("baton: --admin-email: An account with this e-mail address already exists");
+    expect(again.stderr).toContain(
+      "baton: --admin-email: An account with this e-mail address already exists",
+    );
   });
 });
 
 describe("baton apikey create", () => {
   it("prints a new key once and stores only its hash", async () => {
     const created = JSON.parse(
-      (await baton(["workspace", "create", "--name", "Keys B.V.", "--admin-email", "keys@example.com", "--password", "a-long-password"])).stdout,
+      (
+        await baton([
+          "workspace",
+          "create",
+          "--name",
+          "Keys B.V.",
+          "--admin-email",
+          "keys@example.com",
+          "--password",
+          "a-long-password",
+        ])
+      ).stdout,
     ) as { workspace: { id: string; slug: string } };
     const result = await baton(["apikey", "create", "--workspace", created.workspace.slug]);
     expect(result.code).toBe(0);
     const { key } = JSON.parse(result.stdout) as { key: string };
     expect(key).toMatch(/^baton_[a-z2-7]{52}$/);
     await withCliDatabase(async (db) => {
-      const stored = await db.select().from(apiKeys).where(eq(apiKeys.workspaceId, created.workspace.id));
+      const stored = await db
+        .select()
+        .from(apiKeys)
+        .where(eq(apiKeys.workspaceId, created.workspace.id));
       expect(stored).toHaveLength(1);
       expect(JSON.stringify(stored)).not.toContain(key.slice(6));
     });
@@ -135,7 +191,9 @@ describe("baton demo", () => {
       users: { email: string; password: string; role: string }[];
     };
     expect(output.workspace.slug).toBe("demo");
-    expect(new Set(output.users.map((u) => u.role))).toEqual(new Set(["admin", "marketing", "sales", "leadership"]));
+    expect(new Set(output.users.map((u) => u.role))).toEqual(
+      new Set(["admin", "marketing", "sales", "leadership"]),
+    );
     expect(first.stderr).toContain("Demo ready");
 
     const second = JSON.parse((await baton(["demo"])).stdout) as typeof output;
@@ -143,7 +201,10 @@ describe("baton demo", () => {
     await withCliDatabase(async (db) => {
       const demos = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
       expect(demos.map((w) => w.id)).toEqual([second.workspace.id]);
-      const members = await db.select().from(memberships).where(eq(memberships.workspaceId, second.workspace.id));
+      const members = await db
+        .select()
+        .from(memberships)
+        .where(eq(memberships.workspaceId, second.workspace.id));
       expect(members).toHaveLength(second.users.length);
     });
   });
@@ -161,9 +222,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("PGlite data directory guard"
     try {
       const result = await baton(["apikey", "create", "--workspace", "demo"]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/baton: The data directory .* is in use by the Baton server \(port 3000\) \(process \d+/);
+      expect(result.stderr).toMatch(
+        /baton: The data directory .* is in use by the Baton server \(port 3000\) \(process \d+/,
+      );
       // And the other way round, within one process too.
-      await expect(openDatabase({ dataDir, holder: "second" })).rejects.toBeInstanceOf(DataDirLockedError);
+      await expect(openDatabase({ dataDir, holder: "second" })).rejects.toBeInstanceOf(
+        DataDirLockedError,
+      );
     } finally {
       await held.close();
     }

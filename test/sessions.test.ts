@@ -26,10 +26,19 @@ describe("sessions", () => {
   it("slides: unchanged in the first half, renewed in the second, gone after expiry", async () => {
     const { admin, workspace } = await makeWorkspace(database.db);
     const start = new Date("2026-03-01T09:00:00Z");
-    const { token, session } = await createSession({ db: database.db, userId: admin.id, workspaceId: workspace.id, now: start });
+    const { token, session } = await createSession({
+      db: database.db,
+      userId: admin.id,
+      workspaceId: workspace.id,
+      now: start,
+    });
     expect(session.expiresAt.getTime()).toBe(start.getTime() + sessionLifetimeMs);
 
-    const early = await validateSessionToken({ db: database.db, token, now: new Date(start.getTime() + 10 * day) });
+    const early = await validateSessionToken({
+      db: database.db,
+      token,
+      now: new Date(start.getTime() + 10 * day),
+    });
     expect(early?.renewed).toBe(false);
     expect(early?.user.id).toBe(admin.id);
 
@@ -38,14 +47,24 @@ describe("sessions", () => {
     expect(renewed?.renewed).toBe(true);
     expect(renewed?.session.expiresAt.getTime()).toBe(later.getTime() + sessionLifetimeMs);
 
-    const expired = await validateSessionToken({ db: database.db, token, now: new Date(later.getTime() + 31 * day) });
+    const expired = await validateSessionToken({
+      db: database.db,
+      token,
+      now: new Date(later.getTime() + 31 * day),
+    });
     expect(expired).toBeNull();
-    expect(await database.db.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
+    expect(
+      await database.db.select().from(sessions).where(eq(sessions.id, session.id)),
+    ).toHaveLength(0);
   });
 
   it("is revocable", async () => {
     const { admin, workspace } = await makeWorkspace(database.db);
-    const { token, session } = await createSession({ db: database.db, userId: admin.id, workspaceId: workspace.id });
+    const { token, session } = await createSession({
+      db: database.db,
+      userId: admin.id,
+      workspaceId: workspace.id,
+    });
     await invalidateSession({ db: database.db, sessionId: session.id });
     expect(await validateSessionToken({ db: database.db, token })).toBeNull();
   });
@@ -53,7 +72,12 @@ describe("sessions", () => {
   it("with SESSION_SECRET, a token only validates with the same secret", async () => {
     const { admin, workspace } = await makeWorkspace(database.db);
     const secret = "a-session-secret-of-at-least-32-chars!!";
-    const { token } = await createSession({ db: database.db, userId: admin.id, workspaceId: workspace.id, secret });
+    const { token } = await createSession({
+      db: database.db,
+      userId: admin.id,
+      workspaceId: workspace.id,
+      secret,
+    });
     expect(await validateSessionToken({ db: database.db, token, secret })).not.toBeNull();
     expect(await validateSessionToken({ db: database.db, token })).toBeNull();
   });

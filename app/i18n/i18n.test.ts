@@ -56,3 +56,12 @@ describe("formatting", () => {
     expect(formatShare(Number.NaN, "en")).toBe("—");
   });
 });
+
+describe("translatePlural", () => {
+  it("follows each language's plural rules", async () => {
+    const { translatePlural } = await import("./i18n");
+    expect(translatePlural("en", "members.count", 1)).toBe("1 person in this workspace.");
+    expect(translatePlural("en", "members.count", 7)).toBe("7 people in this workspace.");
+    expect(translatePlural("nl", "members.count", 0)).toBe("0 personen in deze workspace.");
+  });
+});

@@ -28,6 +28,26 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
   );
 }
 
+/** Picks `<key>.one` or `<key>.other` by the locale's plural rules and fills in {count}. */
+export function translatePlural(
+  locale: Locale,
+  key: PluralKey,
+  count: number,
+  params?: MessageParams,
+): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  const candidate = `${key}.${category}`;
+  const chosen = isMessageKey(candidate) ? candidate : (`${key}.other` as MessageKey);
+  return translate(locale, chosen, { count, ...params });
+}
+
+/** Keys that come as a `.one` / `.other` pair. */
+export type PluralKey = MessageKey extends infer K
+  ? K extends `${infer Base}.other`
+    ? Base
+    : never
+  : never;
+
 export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }

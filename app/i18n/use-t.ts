@@ -1,6 +1,14 @@
 // The hook every component uses for text: the locale comes from the root loader.
 import { useRouteLoaderData } from "@remix-run/react";
-import { type Locale, type Translate, translateMessage, translator } from "./i18n";
+import {
+  type Locale,
+  type MessageParams,
+  type PluralKey,
+  type Translate,
+  translateMessage,
+  translatePlural,
+  translator,
+} from "./i18n";
 
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale: Locale }>("root");
@@ -15,4 +23,10 @@ export function useT(): Translate {
 export function useMessage(): (message: string) => string {
   const locale = useLocale();
   return (message) => translateMessage(locale, message);
+}
+
+/** Count-dependent text: `tp("members.count", 1)` → "1 person in this workspace." */
+export function usePlural(): (key: PluralKey, count: number, params?: MessageParams) => string {
+  const locale = useLocale();
+  return (key, count, params) => translatePlural(locale, key, count, params);
 }

@@ -6,7 +6,7 @@ import { getWorkspaceOverview } from "../accounts/overview.server";
 import { requireMember } from "../auth/guards.server";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import type { MessageKey } from "../i18n/i18n";
-import { useT } from "../i18n/use-t";
+import { usePlural, useT } from "../i18n/use-t";
 
 export const meta: MetaFunction = () => [{ title: "Baton" }];
 
@@ -34,6 +34,7 @@ interface Step {
 
 export default function Home() {
   const t = useT();
+  const tp = usePlural();
   const { firstName, workspaceName, isAdmin, overview, slackConnected } =
     useLoaderData<typeof loader>();
   const steps: Step[] = [
@@ -80,9 +81,7 @@ export default function Home() {
         <div className="lg:col-span-2">
           <Card
             title={t("home.getStarted")}
-            description={
-              remaining === 0 ? t("home.allDone") : t("home.remaining", { count: remaining })
-            }
+            description={remaining === 0 ? t("home.allDone") : tp("home.remaining", remaining)}
           >
             <ol className="divide-y divide-slate-100">
               {steps.map((step, index) => (

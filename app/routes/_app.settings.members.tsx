@@ -17,7 +17,7 @@ import { Button } from "../components/ui/button";
 import { Badge, Card } from "../components/ui/card";
 import { FormError, inputClass, SelectField, TextField } from "../components/ui/field";
 import { formatDate } from "../i18n/format";
-import { useLocale, useT } from "../i18n/use-t";
+import { useLocale, usePlural, useT } from "../i18n/use-t";
 import { type FormFailure, formFailure, parseForm } from "../lib/forms";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -93,6 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Members() {
   const t = useT();
   const locale = useLocale();
+  const tp = usePlural();
   const { isAdmin, viewerMembershipId, timeZone, members, invitations } =
     useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
@@ -166,7 +167,7 @@ export default function Members() {
         </Card>
       ) : null}
 
-      <Card title={t("members.title")} description={t("members.count", { count: members.length })}>
+      <Card title={t("members.title")} description={tp("members.count", members.length)}>
         <ul className="divide-y divide-slate-100">
           {members.map((member) => (
             <li
