@@ -10,6 +10,7 @@ import {
 } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/passwords.server";
+import { isUniqueViolation } from "../../db/errors";
 import { AccountError } from "./errors";
 
 export const defaultBusinessHours: BusinessHours = {
@@ -95,7 +96,7 @@ export interface CreateWorkspaceOptions {
  */
 export async function createWorkspaceWithAdmin(options: CreateWorkspaceOptions) {
   const passwordHash = await hashPassword(options.admin.password);
-  return options.db.transaction(async (tx) => {
+  const create = options.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: users.id })
       .from(users)
@@ -109,6 +110,15 @@ export async function createWorkspaceWithAdmin(options: CreateWorkspaceOptions) 
     const workspace = await insertWorkspaceWithAdmin(tx, { ...options, userId: user.id });
     return { workspace, user };
   });
+  try {
+    return await create;
+  } catch (error) {
+    // Two sign-ups with one address at the same moment: the second loses the unique index.
+    if (isUniqueViolation(error, "users_email_key")) {
+      throw new AccountError("accounts.emailTaken", "email");
+    }
+    throw error;
+  }
 }
 
 /** A signed-in user starts another workspace, as its admin. */

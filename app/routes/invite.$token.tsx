@@ -9,7 +9,6 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { minPasswordLength } from "../../db/enums";
 import { AccountError, NotFoundError } from "../accounts/errors";
 import { acceptInvitation, findInvitation } from "../accounts/invitations.server";
 import { passwordSchema, personNameSchema } from "../accounts/schemas";
@@ -21,6 +20,7 @@ import {
   switchSessionWorkspace,
 } from "../auth/sessions.server";
 import { AuthLayout } from "../components/auth-layout";
+import { NewPasswordField } from "../components/new-password-field";
 import { Button, buttonClass } from "../components/ui/button";
 import { FormError, TextField } from "../components/ui/field";
 import { useT } from "../i18n/use-t";
@@ -172,16 +172,7 @@ export default function Invite() {
             defaultValue={result?.values.name}
             errors={result?.fieldErrors.name}
           />
-          <TextField
-            label={t("auth.password")}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={minPasswordLength}
-            hint={t("auth.passwordHint", { min: minPasswordLength })}
-            errors={result?.fieldErrors.password}
-          />
+          <NewPasswordField errors={result?.fieldErrors.password} />
           <Button className="w-full" disabled={navigation.state === "submitting"}>
             {t("invite.createAndJoin")}
           </Button>

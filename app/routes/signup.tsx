@@ -7,12 +7,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { minPasswordLength } from "../../db/enums";
 import { AccountError } from "../accounts/errors";
 import { signUpSchema } from "../accounts/schemas";
 import { createWorkspaceWithAdmin } from "../accounts/workspaces.server";
 import { createSession, isSecureHost, sessionCookie } from "../auth/sessions.server";
 import { AuthLayout } from "../components/auth-layout";
+import { NewPasswordField } from "../components/new-password-field";
 import { Button } from "../components/ui/button";
 import { FormError, TextField } from "../components/ui/field";
 import { useT } from "../i18n/use-t";
@@ -87,16 +87,7 @@ export default function Signup() {
           defaultValue={result?.values.email}
           errors={result?.fieldErrors.email}
         />
-        <TextField
-          label={t("auth.password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={minPasswordLength}
-          hint={t("auth.passwordHint", { min: minPasswordLength })}
-          errors={result?.fieldErrors.password}
-        />
+        <NewPasswordField errors={result?.fieldErrors.password} />
         <TextField
           label={t("auth.workspaceName")}
           name="workspaceName"
