@@ -1,6 +1,7 @@
 // Workspaces: creation (with a unique slug), their settings, and which ones a user belongs to.
 import { and, asc, eq, like, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
 import {
   type BusinessHours,
   type MemberRole,
@@ -10,7 +11,6 @@ import {
 } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/passwords.server";
-import { isUniqueViolation } from "../../db/errors";
 import { AccountError } from "./errors";
 
 export const defaultBusinessHours: BusinessHours = {
