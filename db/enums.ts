@@ -17,3 +17,62 @@ export type Weekday = (typeof weekdays)[number];
 export type BusinessHours = Record<Weekday, { open: string; close: string } | null>;
 
 export const minPasswordLength = 10;
+
+/** The lead lifecycle (DESIGN.md): one vocabulary everywhere. */
+export const leadStatuses = [
+  "new",
+  "mql",
+  "sal",
+  "rejected",
+  "sql",
+  "opportunity",
+  "won",
+  "lost",
+  "recycled",
+  "disqualified",
+] as const;
+export type LeadStatus = (typeof leadStatuses)[number];
+
+export const touchpointKinds = [
+  "ad_click",
+  "search_term",
+  "page_view",
+  "content_download",
+  "form",
+  "webinar",
+  "event",
+  "email_click",
+  "partner_referral",
+] as const;
+export type TouchpointKind = (typeof touchpointKinds)[number];
+
+export const definitionKinds = ["mql", "sal", "sql"] as const;
+export type DefinitionKind = (typeof definitionKinds)[number];
+
+export const definitionStatuses = ["draft", "proposed", "active", "retired", "withdrawn"] as const;
+export type DefinitionStatus = (typeof definitionStatuses)[number];
+
+/** Lead fields a definition may require before a lead can be an MQL. */
+export const requirableLeadFields = [
+  "email",
+  "first_name",
+  "last_name",
+  "company",
+  "company_size",
+  "industry",
+  "job_title",
+  "country",
+  "region",
+] as const;
+export type RequirableLeadField = (typeof requirableLeadFields)[number];
+/** DESIGN.md: company, job title and company size are always required for an MQL. */
+export const alwaysRequiredLeadFields: RequirableLeadField[] = [
+  "company",
+  "job_title",
+  "company_size",
+];
+
+export const importKinds = ["leads", "touchpoints"] as const;
+export type ImportKind = (typeof importKinds)[number];
+export const importStatuses = ["mapping", "queued", "running", "done", "failed"] as const;
+export type ImportStatus = (typeof importStatuses)[number];

@@ -2,6 +2,7 @@
 // customer data carries workspace_id, and every query on it filters by that column.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -13,10 +14,42 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { type BusinessHours, memberRoles } from "./enums";
+import type { CriteriaGroup, CriterionResult } from "../app/definitions/criteria";
+import {
+  type BusinessHours,
+  definitionKinds,
+  definitionStatuses,
+  importKinds,
+  importStatuses,
+  leadStatuses,
+  memberRoles,
+  touchpointKinds,
+} from "./enums";
 
-export { type BusinessHours, type MemberRole, memberRoles, type Weekday, weekdays } from "./enums";
+export {
+  type BusinessHours,
+  type DefinitionKind,
+  type DefinitionStatus,
+  definitionKinds,
+  definitionStatuses,
+  type ImportKind,
+  type ImportStatus,
+  type LeadStatus,
+  leadStatuses,
+  type MemberRole,
+  memberRoles,
+  type TouchpointKind,
+  touchpointKinds,
+  type Weekday,
+  weekdays,
+} from "./enums";
 export const memberRole = pgEnum("member_role", memberRoles);
+export const leadStatus = pgEnum("lead_status", leadStatuses);
+export const touchpointKind = pgEnum("touchpoint_kind", touchpointKinds);
+export const definitionKind = pgEnum("definition_kind", definitionKinds);
+export const definitionStatus = pgEnum("definition_status", definitionStatuses);
+export const importKind = pgEnum("import_kind", importKinds);
+export const importStatus = pgEnum("import_status", importStatuses);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -165,3 +198,264 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: timestamp("expire", { withTimezone: true }),
 });
+
+export const definitionVersions = pgTable(
+  "definition_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: definitionKind("kind").notNull(),
+    /** 1, 2, 3… per workspace and kind, in the order versions were drafted. */
+    version: integer("version").notNull(),
+    status: definitionStatus("status").notNull().default("draft"),
+    title: text("title").notNull(),
+    /** What people read and print. */
+    prose: text("prose").notNull().default(""),
+    /** Machine-checkable criteria, grouped with all/any (app/definitions/criteria.ts). */
+    rules: jsonb("rules").$type<CriteriaGroup>().notNull(),
+    /** Lead fields that must be filled before a lead can qualify (beyond the fixed ones). */
+    requiredFields: text("required_fields").array().notNull().default(sql`'{}'::text[]`),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    proposedAt: timestamp("proposed_at", { withTimezone: true }),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("definition_versions_number_key").on(table.workspaceId, table.kind, table.version),
+    // At most one active version per kind.
+    uniqueIndex("definition_versions_one_active_key")
+      .on(table.workspaceId, table.kind)
+      .where(sql`${table.status} = 'active'`),
+  ],
+);
+export type DefinitionVersion = typeof definitionVersions.$inferSelect;
+
+export const definitionApprovals = pgTable(
+  "definition_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => definitionVersions.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The side the approver signs for: "marketing" or "sales". */
+    team: memberRole("team").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("definition_approvals_version_team_key").on(table.versionId, table.team)],
+);
+
+export const definitionComments = pgTable(
+  "definition_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => definitionVersions.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("definition_comments_version_idx").on(table.versionId, table.createdAt)],
+);
+
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** The sender's id (CRM, form tool); a second POST with it returns the same lead. */
+    externalId: text("external_id"),
+    email: text("email"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    company: text("company"),
+    companySize: integer("company_size"),
+    industry: text("industry"),
+    jobTitle: text("job_title"),
+    country: text("country"),
+    region: text("region"),
+    source: text("source"),
+    campaign: text("campaign"),
+    content: text("content"),
+    partner: text("partner"),
+    status: leadStatus("status").notNull().default("new"),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The definition version that made it an MQL (or last judged it). */
+    definitionVersionId: uuid("definition_version_id").references(() => definitionVersions.id, {
+      onDelete: "set null",
+    }),
+    /** The last evaluation: each criterion's result, for "why this is (not) an MQL". */
+    qualification: jsonb("qualification").$type<{
+      versionId: string;
+      version: number;
+      qualifies: boolean;
+      missingFields: string[];
+      results: CriterionResult[];
+      evaluatedAt: string;
+    } | null>(),
+    /** Met the criteria but lacked required data: held back, counted against marketing. */
+    heldBackAt: timestamp("held_back_at", { withTimezone: true }),
+    /** First transition to mql; the MQL cohort's date (also in lead_events). */
+    mqlAt: timestamp("mql_at", { withTimezone: true }),
+    /** When the lead arrived at the sender (created_at in the API), else when Baton got it. */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("leads_external_id_key").on(table.workspaceId, table.externalId),
+    index("leads_workspace_created_idx").on(table.workspaceId, table.createdAt),
+    index("leads_workspace_status_idx").on(table.workspaceId, table.status, table.createdAt),
+    index("leads_workspace_email_idx").on(table.workspaceId, table.email),
+    index("leads_workspace_source_idx").on(table.workspaceId, table.source, table.createdAt),
+    index("leads_workspace_owner_idx").on(table.workspaceId, table.ownerUserId, table.createdAt),
+    index("leads_workspace_mql_idx").on(table.workspaceId, table.mqlAt),
+  ],
+);
+export type Lead = typeof leads.$inferSelect;
+
+export const touchpoints = pgTable(
+  "touchpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    kind: touchpointKind("kind").notNull(),
+    source: text("source"),
+    campaign: text("campaign"),
+    content: text("content"),
+    /** e.g. "whitepaper", "case study", "pricing" — what behaviour criteria match on. */
+    contentType: text("content_type"),
+    url: text("url"),
+    term: text("term"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    /** Sender's id, or a hash of the touch's fields: re-sending or re-importing stores it once. */
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("touchpoints_dedupe_key").on(table.workspaceId, table.dedupeKey),
+    index("touchpoints_lead_idx").on(table.leadId, table.occurredAt),
+  ],
+);
+export type Touchpoint = typeof touchpoints.$inferSelect;
+
+export const leadEvents = pgTable(
+  "lead_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    fromStatus: leadStatus("from_status"),
+    toStatus: leadStatus("to_status").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label"),
+    reason: text("reason"),
+    definitionVersionId: uuid("definition_version_id").references(() => definitionVersions.id, {
+      onDelete: "set null",
+    }),
+  },
+  (table) => [
+    index("lead_events_lead_idx").on(table.leadId, table.occurredAt),
+    index("lead_events_workspace_to_idx").on(table.workspaceId, table.toStatus, table.occurredAt),
+  ],
+);
+export type LeadEvent = typeof leadEvents.$inferSelect;
+
+/** Notes on a lead: a repeat question from its contact lands here for the owner. */
+export const leadNotes = pgTable(
+  "lead_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull().default("note"),
+    body: text("body").notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("lead_notes_lead_idx").on(table.leadId, table.createdAt)],
+);
+
+/** A CSV import: the file, its column mapping, and progress while it runs in the background. */
+export const imports = pgTable(
+  "imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: importKind("kind").notNull(),
+    status: importStatus("status").notNull().default("mapping"),
+    fileName: text("file_name").notNull(),
+    /** The uploaded CSV, kept until the import is done (several instances may pick it up). */
+    csv: text("csv"),
+    headers: text("headers").array().notNull(),
+    mapping: jsonb("mapping").$type<Record<string, string>>(),
+    preset: text("preset"),
+    totalRows: integer("total_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    createdRows: integer("created_rows").notNull().default(0),
+    updatedRows: integer("updated_rows").notNull().default(0),
+    errorRows: integer("error_rows").notNull().default(0),
+    failure: text("failure"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** Set while an instance works on it; a stale lock is taken over after a crash. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (table) => [index("imports_workspace_created_idx").on(table.workspaceId, table.createdAt)],
+);
+export type Import = typeof imports.$inferSelect;
+
+export const importErrors = pgTable(
+  "import_errors",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    /** 1-based data row (the header is row 0), as spreadsheet users count. */
+    rowNumber: integer("row_number").notNull(),
+    field: text("field"),
+    message: text("message").notNull(),
+    row: jsonb("row").$type<Record<string, string>>().notNull(),
+  },
+  (table) => [index("import_errors_import_idx").on(table.importId, table.rowNumber)],
+);
