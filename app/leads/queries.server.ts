@@ -1,0 +1,51 @@
+// Reading leads: one lead with everything its page shows, always scoped by workspace.
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import {
+  definitionVersions,
+  leadEvents,
+  leadNotes,
+  leads,
+  touchpoints,
+  users,
+} from "../../db/schema";
+
+export async function getLead(options: { db: Database; workspaceId: string; leadId: string }) {
+  const [row] = await options.db
+    .select({ lead: leads, owner: { id: users.id, name: users.name, email: users.email } })
+    .from(leads)
+    .leftJoin(users, eq(users.id, leads.ownerUserId))
+    .where(and(eq(leads.id, options.leadId), eq(leads.workspaceId, options.workspaceId)));
+  if (!row) return null;
+  return { lead: row.lead, owner: row.owner?.id ? row.owner : null };
+}
+
+export async function getLeadTimeline(options: {
+  db: Database;
+  workspaceId: string;
+  leadId: string;
+}) {
+  const scope = (table: typeof touchpoints | typeof leadEvents | typeof leadNotes) =>
+    and(eq(table.workspaceId, options.workspaceId), eq(table.leadId, options.leadId));
+  const [touches, events, notes] = await Promise.all([
+    options.db
+      .select()
+      .from(touchpoints)
+      .where(scope(touchpoints))
+      .orderBy(asc(touchpoints.occurredAt)),
+    options.db
+      .select({
+        event: leadEvents,
+        actorName: users.name,
+        definitionVersion: definitionVersions.version,
+        definitionKind: definitionVersions.kind,
+      })
+      .from(leadEvents)
+      .leftJoin(users, eq(users.id, leadEvents.actorUserId))
+      .leftJoin(definitionVersions, eq(definitionVersions.id, leadEvents.definitionVersionId))
+      .where(scope(leadEvents))
+      .orderBy(asc(leadEvents.occurredAt)),
+    options.db.select().from(leadNotes).where(scope(leadNotes)).orderBy(desc(leadNotes.createdAt)),
+  ]);
+  return { touches, events, notes };
+}
