@@ -12,8 +12,8 @@ interface NavItem {
 
 export const navigation: NavItem[] = [
   { to: "/", label: "nav.home", available: true },
-  { to: "/leads", label: "nav.leads", available: false },
-  { to: "/definitions", label: "nav.definitions", available: false },
+  { to: "/leads", label: "nav.leads", available: true },
+  { to: "/definitions", label: "nav.definitions", available: true },
   { to: "/routing", label: "nav.routing", available: false },
   { to: "/feedback", label: "nav.feedback", available: false },
   { to: "/sla", label: "nav.sla", available: false },

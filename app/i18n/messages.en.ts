@@ -1,8 +1,12 @@
 // The English catalogue, the reference: one module per capability, combined here.
 import { coreEn } from "./messages/core.en";
+import { definitionsEn } from "./messages/definitions.en";
+import { leadsEn } from "./messages/leads.en";
 
 export const en = {
   ...coreEn,
+  ...definitionsEn,
+  ...leadsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

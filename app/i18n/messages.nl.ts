@@ -1,8 +1,12 @@
 // The Dutch catalogue: typed against the English one, so a missing key does not compile.
 
 import { coreNl } from "./messages/core.nl";
+import { definitionsNl } from "./messages/definitions.nl";
+import { leadsNl } from "./messages/leads.nl";
 import type { MessageKey } from "./messages.en";
 
 export const nl: Record<MessageKey, string> = {
   ...coreNl,
+  ...definitionsNl,
+  ...leadsNl,
 };

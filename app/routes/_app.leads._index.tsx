@@ -1,0 +1,274 @@
+// Leads: every lead in the workspace, filtered, sorted and paged on the server.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { leadStatuses } from "../../db/enums";
+import { listMembers } from "../accounts/members.server";
+import { requireMember } from "../auth/guards.server";
+import { leadStatusTone as statusTone } from "../components/lead-status";
+import { buttonClass } from "../components/ui/button";
+import { Badge, Card, PageHeader } from "../components/ui/card";
+import { inputClass } from "../components/ui/field";
+import { formatDate, formatNumber } from "../i18n/format";
+import { useLocale, useT } from "../i18n/use-t";
+import { leadFilterOptions, listLeads } from "../leads/list.server";
+import { leadListQuerySchema, leadSorts } from "../leads/list-query";
+
+export const meta: MetaFunction = () => [{ title: "Leads · Baton" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireMember(request, context);
+  const query = leadListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [list, options, members] = await Promise.all([
+    listLeads({
+      db: context.db,
+      workspaceId: viewer.workspace.id,
+      timeZone: viewer.workspace.timeZone,
+      query,
+    }),
+    leadFilterOptions({ db: context.db, workspaceId: viewer.workspace.id }),
+    listMembers({ db: context.db, workspaceId: viewer.workspace.id }),
+  ]);
+  return {
+    ...list,
+    query,
+    options,
+    owners: members.map((m) => ({ id: m.userId, name: m.name })),
+    timeZone: viewer.workspace.timeZone,
+    canImport: viewer.membership.role === "admin" || viewer.membership.role === "marketing",
+  };
+}
+
+function Filter({
+  label,
+  name,
+  value,
+  children,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={`${inputClass} w-auto min-w-32`}>
+        {children}
+      </select>
+    </label>
+  );
+}
+
+export default function Leads() {
+  const t = useT();
+  const locale = useLocale();
+  const { rows, total, pageSize, query, options, owners, timeZone, canImport } =
+    useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(page));
+    return `?${next.toString()}`;
+  };
+  const filtered = [...searchParams.keys()].some(
+    (key) => key !== "page" && key !== "sort" && searchParams.get(key),
+  );
+  return (
+    <>
+      <PageHeader
+        title={t("leads.title")}
+        description={t("leads.subtitle")}
+        actions={
+          canImport ? (
+            <Link to="/leads/import" className={buttonClass("secondary")}>
+              {t("leads.import")}
+            </Link>
+          ) : null
+        }
+      />
+      <Card>
+        <Form method="get" className="flex flex-wrap items-end gap-3" role="search">
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {t("leads.filters.search")}
+            <input
+              type="search"
+              name="q"
+              defaultValue={query.q ?? ""}
+              className={`${inputClass} w-56`}
+              placeholder={t("leads.filters.searchPlaceholder")}
+            />
+          </label>
+          <Filter label={t("leads.filters.status")} name="status" value={query.status}>
+            <option value="">{t("leads.filters.any")}</option>
+            {leadStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`leads.status.${status}`)}
+              </option>
+            ))}
+          </Filter>
+          <Filter label={t("leads.filters.source")} name="source" value={query.source}>
+            <option value="">{t("leads.filters.any")}</option>
+            {options.sources.map((source) => (
+              <option key={source} value={source}>
+                {source}
+              </option>
+            ))}
+          </Filter>
+          <Filter label={t("leads.filters.campaign")} name="campaign" value={query.campaign}>
+            <option value="">{t("leads.filters.any")}</option>
+            {options.campaigns.map((campaign) => (
+              <option key={campaign} value={campaign}>
+                {campaign}
+              </option>
+            ))}
+          </Filter>
+          <Filter label={t("leads.filters.owner")} name="owner" value={query.owner}>
+            <option value="">{t("leads.filters.any")}</option>
+            <option value="none">{t("leads.filters.unassigned")}</option>
+            {owners.map((owner) => (
+              <option key={owner.id} value={owner.id}>
+                {owner.name}
+              </option>
+            ))}
+          </Filter>
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {t("leads.filters.from")}
+            <input
+              type="date"
+              name="from"
+              defaultValue={query.from ?? ""}
+              className={`${inputClass} w-40`}
+            />
+          </label>
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {t("leads.filters.to")}
+            <input
+              type="date"
+              name="to"
+              defaultValue={query.to ?? ""}
+              className={`${inputClass} w-40`}
+            />
+          </label>
+          <Filter label={t("leads.filters.sort")} name="sort" value={query.sort}>
+            {leadSorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`leads.sort.${sort}`)}
+              </option>
+            ))}
+          </Filter>
+          <button type="submit" className={buttonClass("primary")}>
+            {t("leads.filters.apply")}
+          </button>
+          {filtered ? (
+            <Link to="/leads" className="pb-2 text-sm text-slate-600 hover:underline">
+              {t("leads.filters.clear")}
+            </Link>
+          ) : null}
+        </Form>
+      </Card>
+      <div className="mt-6">
+        <Card title={t("leads.count", { count: formatNumber(total, locale) })}>
+          {rows.length === 0 ? (
+            <div className="py-10 text-center text-sm text-slate-600">
+              <p className="font-medium text-slate-900">
+                {filtered ? t("leads.emptyFiltered") : t("leads.empty")}
+              </p>
+              {!filtered ? <p className="mt-1">{t("leads.emptyHint")}</p> : null}
+            </div>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm" data-testid="lead-list">
+                <thead className="text-xs uppercase text-slate-500">
+                  <tr>
+                    <th className="py-2 pr-4 font-medium">{t("leads.columns.lead")}</th>
+                    <th className="py-2 pr-4 font-medium">{t("leads.columns.company")}</th>
+                    <th className="py-2 pr-4 font-medium">{t("leads.columns.source")}</th>
+                    <th className="py-2 pr-4 font-medium">{t("leads.columns.status")}</th>
+                    <th className="py-2 pr-4 font-medium">{t("leads.columns.owner")}</th>
+                    <th className="py-2 font-medium">{t("leads.columns.created")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((lead) => (
+                    <tr key={lead.id} className="align-top">
+                      <td className="py-2 pr-4">
+                        <Link
+                          to={`/leads/${lead.id}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          {[lead.firstName, lead.lastName].filter(Boolean).join(" ") ||
+                            lead.email ||
+                            t("leads.unnamed")}
+                        </Link>
+                        <div className="text-xs text-slate-500">{lead.jobTitle ?? ""}</div>
+                      </td>
+                      <td className="py-2 pr-4">
+                        {lead.company ?? "—"}
+                        {lead.companySize !== null ? (
+                          <div className="text-xs text-slate-500">
+                            {t("leads.employees", {
+                              count: formatNumber(lead.companySize, locale),
+                            })}
+                          </div>
+                        ) : null}
+                      </td>
+                      <td className="py-2 pr-4">
+                        {lead.source ?? "—"}
+                        {lead.campaign ? (
+                          <div className="text-xs text-slate-500">{lead.campaign}</div>
+                        ) : null}
+                      </td>
+                      <td className="py-2 pr-4">
+                        <Badge tone={statusTone[lead.status]}>
+                          {t(`leads.status.${lead.status}`)}
+                        </Badge>
+                        {lead.heldBackAt && lead.status === "new" ? (
+                          <div className="mt-1 text-xs text-amber-700">{t("leads.heldBack")}</div>
+                        ) : null}
+                      </td>
+                      <td className="py-2 pr-4">
+                        {lead.ownerName ?? <span className="text-slate-400">—</span>}
+                      </td>
+                      <td className="py-2 whitespace-nowrap text-slate-600">
+                        {formatDate(lead.createdAt, { locale, timeZone })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pages > 1 ? (
+            <nav
+              aria-label={t("leads.pagination")}
+              className="mt-4 flex items-center justify-between text-sm"
+            >
+              {query.page > 1 ? (
+                <Link
+                  to={pageLink(query.page - 1)}
+                  className="font-semibold text-brand-600 hover:underline"
+                >
+                  ← {t("leads.previous")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="text-slate-600">{t("leads.page", { page: query.page, pages })}</span>
+              {query.page < pages ? (
+                <Link
+                  to={pageLink(query.page + 1)}
+                  className="font-semibold text-brand-600 hover:underline"
+                >
+                  {t("leads.next")} →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}
