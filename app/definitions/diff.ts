@@ -5,6 +5,8 @@ import type { DefinitionVersion } from "../../db/schema";
 import { describeRules } from "./criteria";
 
 export interface DiffPart {
+  /** Position in its list, a stable key for rendering. */
+  id: number;
   value: string;
   added: boolean;
   removed: boolean;
@@ -21,18 +23,21 @@ export interface VersionDiff {
 type Comparable = Pick<DefinitionVersion, "title" | "prose" | "rules" | "requiredFields">;
 
 export function diffVersions(from: Comparable, to: Comparable): VersionDiff {
-  const prose = diffLines(from.prose, to.prose).map((part) => ({
+  const prose = diffLines(from.prose, to.prose).map((part, id) => ({
+    id,
     value: part.value,
     added: Boolean(part.added),
     removed: Boolean(part.removed),
   }));
-  const criteria = diffArrays(describeRules(from.rules), describeRules(to.rules)).flatMap((part) =>
-    part.value.map((line) => ({
-      value: line,
-      added: Boolean(part.added),
-      removed: Boolean(part.removed),
-    })),
-  );
+  const criteria = diffArrays(describeRules(from.rules), describeRules(to.rules))
+    .flatMap((part) =>
+      part.value.map((line) => ({
+        value: line,
+        added: Boolean(part.added),
+        removed: Boolean(part.removed),
+      })),
+    )
+    .map((part, id) => ({ id, ...part }));
   return {
     titleChanged: from.title !== to.title,
     prose,

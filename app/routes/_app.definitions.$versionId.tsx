@@ -316,9 +316,9 @@ export default function DefinitionVersionPage() {
                         key={index === 0 ? "prose" : "criteria"}
                         className="whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-sans"
                       >
-                        {parts.map((part, i) => (
+                        {parts.map((part) => (
                           <span
-                            key={`${i}-${part.value}`}
+                            key={part.id}
                             className={
                               part.added
                                 ? "bg-green-100 text-green-900"
