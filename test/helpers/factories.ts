@@ -82,3 +82,52 @@ export async function signedIn(baseUrl: string, email: string, password = testPa
   if (response.status !== 302) throw new Error(`Sign-in failed with ${response.status}`);
   return browser;
 }
+
+/** An MQL definition made active the only way there is: proposed, then approved by both teams. */
+export async function makeActiveDefinition(
+  db: Database,
+  workspaceId: string,
+  content: {
+    rules: import("../../app/definitions/criteria").CriteriaGroup;
+    requiredFields?: string[];
+    title?: string;
+  },
+) {
+  const { approveVersion, createDraft, proposeVersion } = await import(
+    "../../app/definitions/versions.server"
+  );
+  const marketingLead = await makeMember(db, workspaceId, "marketing", { isTeamLead: true });
+  const salesLead = await makeMember(db, workspaceId, "sales", { isTeamLead: true });
+  const draft = await createDraft({
+    db,
+    workspaceId,
+    actorUserId: marketingLead.user.id,
+    content: {
+      kind: "mql",
+      title: content.title ?? "Test MQL",
+      prose: "Mid-size companies that showed buying intent.",
+      rules: content.rules,
+      requiredFields: content.requiredFields ?? [],
+    },
+  });
+  await proposeVersion({
+    db,
+    workspaceId,
+    versionId: draft.id,
+    actorUserId: marketingLead.user.id,
+  });
+  await approveVersion({
+    db,
+    workspaceId,
+    versionId: draft.id,
+    approver: { userId: marketingLead.user.id, membership: marketingLead.membership },
+  });
+  const result = await approveVersion({
+    db,
+    workspaceId,
+    versionId: draft.id,
+    approver: { userId: salesLead.user.id, membership: salesLead.membership },
+  });
+  if (!result.activated) throw new Error("The definition did not activate");
+  return { definition: draft, marketingLead, salesLead };
+}
