@@ -1,15 +1,29 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the endpoints use.
 // Every new endpoint adds itself to `paths`.
 import { z } from "zod";
+import { leadInputSchema, standaloneTouchpointSchema } from "../leads/schemas";
 import {
   errorResponseSchema,
+  intakeBatchResultSchema,
+  intakeResultSchema,
+  leadResponseSchema,
+  touchpointResultSchema,
   memberListResponseSchema,
   memberResponseSchema,
   workspaceResponseSchema,
 } from "./schemas";
 
+const leadInput = leadInputSchema.meta({ id: "LeadInput" });
+const touchpointInput = standaloneTouchpointSchema.meta({ id: "TouchpointInput" });
+
 const componentSchemas = [
   errorResponseSchema,
+  leadInput,
+  touchpointInput,
+  intakeResultSchema,
+  intakeBatchResultSchema,
+  leadResponseSchema,
+  touchpointResultSchema,
   workspaceResponseSchema,
   memberResponseSchema,
   memberListResponseSchema,
@@ -25,6 +39,30 @@ function json(description: string, schema: z.ZodType) {
   return { description, content: { "application/json": { schema: ref(schema) } } };
 }
 
+function body(description: string, single: z.ZodType, itemsKey: string) {
+  return {
+    required: true,
+    description,
+    content: {
+      "application/json": {
+        schema: {
+          oneOf: [
+            ref(single),
+            {
+              type: "object",
+              required: [itemsKey],
+              properties: { [itemsKey]: { type: "array", maxItems: 1000, items: ref(single) } },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+const invalid = { "400": json("Invalid input; `issues` names each field (`leads.3.email` in a batch).", errorResponseSchema) };
+const tooLarge = { "413": json("Body over 1 MiB, or a batch of more than 1,000 items.", errorResponseSchema) };
+
 const errors = {
   "401": json("No API key, a malformed one, an unknown one or a revoked one.", errorResponseSchema),
   "429": json("Too many requests for this key; see Retry-After.", errorResponseSchema),
@@ -37,6 +75,7 @@ export function buildOpenApiDocument(serverUrl: string) {
   }
   const { schemas } = z.toJSONSchema(registry, {
     unrepresentable: "any",
+    io: "input",
     uri: (id) => `#/components/schemas/${id}`,
   });
   for (const schema of Object.values(schemas)) {
@@ -66,6 +105,51 @@ export function buildOpenApiDocument(serverUrl: string) {
       schemas,
     },
     paths: {
+      "/leads": {
+        post: {
+          summary: "Send one lead, or a batch of up to 1,000",
+          description:
+            "Idempotent on `external_id` within the workspace: the same lead posted twice is stored once and the second answer carries the same id. " +
+            "A question from a contact whose lead is still being worked becomes a note on that lead. Each new lead is judged by the active MQL definition at once.",
+          operationId: "createLeads",
+          requestBody: body("A lead, or `{ \"leads\": [...] }`.", leadInput, "leads"),
+          responses: {
+            "201": json("Stored (single lead).", intakeResultSchema),
+            "200": json("Already stored (single lead), or the results of a batch (`IntakeBatchResult`).", intakeResultSchema),
+            ...invalid,
+            ...tooLarge,
+            ...errors,
+          },
+        },
+      },
+      "/leads/{id}": {
+        get: {
+          summary: "One lead with its status, owner and qualification result",
+          operationId: "getLead",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: {
+            "200": json("The lead; `qualification.criteria` says which criteria passed or failed and why.", leadResponseSchema),
+            "404": json("No such lead in this workspace.", errorResponseSchema),
+            ...errors,
+          },
+        },
+      },
+      "/touchpoints": {
+        post: {
+          summary: "Send one touchpoint, or a batch of up to 1,000",
+          description: "Each names its lead by `lead_id`, `lead_external_id` or `email`. A touch sent twice is stored once.",
+          operationId: "createTouchpoints",
+          requestBody: body("A touchpoint, or `{ \"touchpoints\": [...] }`.", touchpointInput, "touchpoints"),
+          responses: {
+            "201": json("Stored.", touchpointResultSchema),
+            "200": json("Already stored, or the results of a batch (`{ results: TouchpointResult[] }`).", touchpointResultSchema),
+            "404": json("No lead in this workspace matches; `issues` names the field.", errorResponseSchema),
+            ...invalid,
+            ...tooLarge,
+            ...errors,
+          },
+        },
+      },
       "/workspace": {
         get: {
           summary: "The workspace of this API key",

@@ -1,6 +1,6 @@
 // Response shapes of the JSON API; the OpenAPI document is generated from these.
 import { z } from "zod";
-import { memberRoles } from "../../db/schema";
+import { leadStatuses, memberRoles } from "../../db/enums";
 
 export const errorResponseSchema = z
   .object({
@@ -34,3 +34,66 @@ export const memberResponseSchema = z
 export const memberListResponseSchema = z
   .object({ members: z.array(memberResponseSchema) })
   .meta({ id: "MemberList" });
+
+export const intakeResultSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(leadStatuses),
+    created: z.boolean().describe("false when the same external_id was already stored"),
+    routed_to_open_lead: z
+      .boolean()
+      .describe("true when the contact's open lead received this question as a note instead"),
+  })
+  .meta({ id: "IntakeResult" });
+
+export const intakeBatchResultSchema = z
+  .object({ results: z.array(intakeResultSchema) })
+  .meta({ id: "IntakeBatchResult" });
+
+const criterionResultSchema = z.object({
+  path: z.string(),
+  type: z.string(),
+  criterion: z.record(z.string(), z.unknown()),
+  passed: z.boolean(),
+  reason: z.string(),
+});
+
+export const leadResponseSchema = z
+  .object({
+    id: z.uuid(),
+    external_id: z.string().nullable(),
+    email: z.string().nullable(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    company: z.string().nullable(),
+    company_size: z.number().int().nullable(),
+    industry: z.string().nullable(),
+    job_title: z.string().nullable(),
+    country: z.string().nullable(),
+    region: z.string().nullable(),
+    source: z.string().nullable(),
+    campaign: z.string().nullable(),
+    content: z.string().nullable(),
+    partner: z.string().nullable(),
+    status: z.enum(leadStatuses),
+    owner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+    created_at: z.iso.datetime(),
+    received_at: z.iso.datetime(),
+    mql_at: z.iso.datetime().nullable(),
+    held_back_for_incomplete_data: z.boolean(),
+    qualification: z
+      .object({
+        definition_version_id: z.uuid(),
+        definition_version: z.number().int(),
+        qualifies: z.boolean(),
+        missing_fields: z.array(z.string()),
+        evaluated_at: z.iso.datetime(),
+        criteria: z.array(criterionResultSchema),
+      })
+      .nullable(),
+  })
+  .meta({ id: "Lead" });
+
+export const touchpointResultSchema = z
+  .object({ lead_id: z.uuid(), stored: z.boolean().describe("false when this touch was already stored") })
+  .meta({ id: "TouchpointResult" });
