@@ -103,7 +103,17 @@ describe("HTTP edges", () => {
     };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(["/workspace", "/members", "/members/{id}"]),
+      expect.arrayContaining([
+        "/workspace",
+        "/members",
+        "/members/{id}",
+        "/leads",
+        "/leads/{id}",
+        "/touchpoints",
+      ]),
+    );
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(["LeadInput", "Lead", "TouchpointInput", "IntakeResult"]),
     );
     expect(Object.keys(document.components.schemas.Member?.properties ?? {})).toEqual(
       expect.arrayContaining(["id", "email", "role", "is_team_lead"]),
