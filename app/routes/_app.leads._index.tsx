@@ -9,7 +9,7 @@ import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { inputClass } from "../components/ui/field";
 import { formatDate, formatNumber } from "../i18n/format";
-import { useLocale, useT } from "../i18n/use-t";
+import { useLocale, usePlural, useT } from "../i18n/use-t";
 import { leadFilterOptions, listLeads } from "../leads/list.server";
 import { leadListQuerySchema, leadSorts } from "../leads/list-query";
 
@@ -61,6 +61,7 @@ function Filter({
 
 export default function Leads() {
   const t = useT();
+  const tp = usePlural();
   const locale = useLocale();
   const { rows, total, pageSize, query, options, owners, timeZone, canImport } =
     useLoaderData<typeof loader>();
@@ -168,7 +169,7 @@ export default function Leads() {
         </Form>
       </Card>
       <div className="mt-6">
-        <Card title={t("leads.count", { count: formatNumber(total, locale) })}>
+        <Card title={tp("leads.count", total, { count: formatNumber(total, locale) })}>
           {rows.length === 0 ? (
             <div className="py-10 text-center text-sm text-slate-600">
               <p className="font-medium text-slate-900">

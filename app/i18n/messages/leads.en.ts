@@ -3,7 +3,8 @@ export const leadsEn = {
   "leads.title": "Leads",
   "leads.subtitle": "Every lead, judged by the active MQL definition the moment it arrives.",
   "leads.import": "Import CSV",
-  "leads.count": "{count} leads",
+  "leads.count.one": "{count} lead",
+  "leads.count.other": "{count} leads",
   "leads.empty": "No leads yet.",
   "leads.emptyHint":
     "Send them to the API (Settings → API keys) or import a CSV export from HubSpot or Salesforce.",

@@ -6,7 +6,8 @@ export const leadsNl: Record<keyof typeof leadsEn, string> = {
   "leads.subtitle":
     "Elke lead, beoordeeld met de actieve MQL-definitie op het moment dat hij binnenkomt.",
   "leads.import": "CSV importeren",
-  "leads.count": "{count} leads",
+  "leads.count.one": "{count} lead",
+  "leads.count.other": "{count} leads",
   "leads.empty": "Nog geen leads.",
   "leads.emptyHint":
     "Stuur ze naar de API (Instellingen → API-keys) of importeer een CSV-export uit HubSpot of Salesforce.",

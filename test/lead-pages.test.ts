@@ -1,0 +1,105 @@
+// The lead list and lead page as a signed-in member sees them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intakeLeads } from "../app/leads/intake.server";
+import type { LeadInput } from "../app/leads/schemas";
+import { makeActiveDefinition, makeWorkspace, signedIn } from "./helpers/factories";
+import { startTestServer, type TestServer } from "./helpers/server";
+
+let server: TestServer;
+let adminEmail: string;
+let ids: string[];
+
+function leadInput(n: number, overrides: Partial<LeadInput> = {}): LeadInput {
+  return {
+    external_id: `L-${n}`,
+    email: `lead${n}@firma${n}.example`,
+    first_name: `First${n}`,
+    last_name: `Last${n}`,
+    company: `Firma ${String(n).padStart(3, "0")} B.V.`,
+    company_size: n * 10,
+    industry: "Logistics",
+    job_title: "Planner",
+    country: "NL",
+    region: null,
+    source: n % 2 === 0 ? "LinkedIn" : "Google Ads",
+    campaign: n % 2 === 0 ? "LinkedIn – Operations managers" : "Brand NL",
+    content: null,
+    partner: null,
+    created_at: new Date(Date.UTC(2026, 0, 1 + n, 10)).toISOString(),
+    touchpoints: [],
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const made = await makeWorkspace(server.db, { name: "Lijst B.V." });
+  adminEmail = made.adminEmail;
+  await makeActiveDefinition(server.db, made.workspace.id, {
+    rules: { match: "all", criteria: [{ type: "company_size", min: 100 }] },
+  });
+  const results = await intakeLeads({
+    db: server.db,
+    workspaceId: made.workspace.id,
+    actorLabel: "test",
+    leads: Array.from({ length: 60 }, (_, i) => leadInput(i + 1)),
+  });
+  ids = results.map((r) => r.id);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("/leads", () => {
+  it("pages on the server, 50 a page, newest first", async () => {
+    const browser = await signedIn(server.url, adminEmail);
+    const first = await (await browser.get("/leads")).text();
+    expect(first).toContain("60 leads");
+    expect(first).toContain("Page 1 of 2");
+    expect(first.indexOf("Firma 060")).toBeLessThan(first.indexOf("Firma 059"));
+    expect(first).not.toContain("Firma 010 B.V.");
+    const second = await (await browser.get("/leads?page=2")).text();
+    expect(second).toContain("Firma 010 B.V.");
+    expect(second).not.toContain("Firma 011 B.V.");
+  });
+
+  it("filters by status, source, campaign and date, and sorts", async () => {
+    const browser = await signedIn(server.url, adminEmail);
+    // company_size ≥ 100 qualifies: leads 10..60 are MQLs, 1..9 stay new.
+    expect(await (await browser.get("/leads?status=new")).text()).toContain("9 leads");
+    expect(await (await browser.get("/leads?status=mql")).text()).toContain("51 leads");
+    expect(await (await browser.get("/leads?source=LinkedIn")).text()).toContain("30 leads");
+    expect(
+      await (
+        await browser.get(`/leads?campaign=${encodeURIComponent("Brand NL")}&status=new`)
+      ).text(),
+    ).toContain("5 leads");
+    // 2026-01-02 … 2026-03-02: leads created 2026-01-11 to 2026-01-20 are n = 10..19.
+    expect(await (await browser.get("/leads?from=2026-01-11&to=2026-01-20")).text()).toContain(
+      "10 leads",
+    );
+    const sorted = await (await browser.get("/leads?sort=company_asc")).text();
+    expect(sorted.indexOf("Firma 001")).toBeLessThan(sorted.indexOf("Firma 002"));
+    const searched = await (await browser.get("/leads?q=firma42")).text();
+    expect(searched).toContain("1 lead<");
+    expect(searched).toContain("Firma 042 B.V.");
+  });
+
+  it("shows why a lead is not an MQL, criterion by criterion, with its timeline", async () => {
+    const browser = await signedIn(server.url, adminEmail);
+    const html = await (await browser.get(`/leads/${ids[2]}`)).text();
+    expect(html).toContain("Why this is not an MQL");
+    expect(html).toContain("30 employees is outside at least 100");
+    expect(html).toContain("Received from Google Ads");
+    const mql = await (await browser.get(`/leads/${ids[20]}`)).text();
+    expect(mql).toContain("Why this is an MQL");
+    expect(mql).toContain("210 employees is within at least 100");
+  });
+
+  it("is 404 for another workspace's lead", async () => {
+    const other = await makeWorkspace(server.db);
+    const outsider = await signedIn(server.url, other.adminEmail);
+    expect((await outsider.get(`/leads/${ids[0]}`)).status).toBe(404);
+    expect(await (await outsider.get("/leads")).text()).toContain("No leads yet.");
+  });
+});
