@@ -3,9 +3,10 @@
 // Screenshots go to test-results/ for CI to keep.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { launchChromium } from "./browser";
 
 const resultsDir = path.resolve(import.meta.dirname, "../../test-results");
 let server: TestServer;
@@ -14,18 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(resultsDir, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
