@@ -28,9 +28,9 @@ import {
   withdrawVersion,
 } from "../definitions/versions.server";
 import { computeWhatIf, type Outcomes } from "../definitions/what-if.server";
-import { formatDateTime } from "../i18n/format";
+import { formatDate, formatDateTime } from "../i18n/format";
 import type { MessageKey } from "../i18n/i18n";
-import { useLocale, useT } from "../i18n/use-t";
+import { useLocale, usePlural, useT } from "../i18n/use-t";
 import { getActiveDefinition } from "../leads/intake.server";
 
 const params = z.object({ versionId: z.uuid() });
@@ -193,6 +193,7 @@ function OutcomeRow({ label, outcomes }: { label: string; outcomes: Outcomes }) 
 
 export default function DefinitionVersionPage() {
   const t = useT();
+  const tp = usePlural();
   const locale = useLocale();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -235,9 +236,8 @@ export default function DefinitionVersionPage() {
           {whatIf ? (
             <Card
               title={t("definitions.whatIf.title", { days: whatIf.windowDays })}
-              description={t("definitions.whatIf.description", {
-                count: whatIf.leadsConsidered,
-                date: formatDateTime(whatIf.from, { locale, timeZone }),
+              description={tp("definitions.whatIf.description", whatIf.leadsConsidered, {
+                date: formatDate(whatIf.from, { locale, timeZone }),
               })}
             >
               <table className="w-full text-sm" data-testid="what-if">

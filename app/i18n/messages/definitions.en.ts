@@ -111,7 +111,9 @@ export const definitionsEn = {
   "definitions.detail.fieldsRemoved": "Required data dropped: {fields}",
 
   "definitions.whatIf.title": "What-if: the last {days} days",
-  "definitions.whatIf.description":
+  "definitions.whatIf.description.one":
+    "How the one lead that arrived since {date} would have been judged, and how it actually fared.",
+  "definitions.whatIf.description.other":
     "How the {count} leads that arrived since {date} would have been judged, and how they actually fared.",
   "definitions.whatIf.rule": "Definition",
   "definitions.whatIf.proposal": "This version",

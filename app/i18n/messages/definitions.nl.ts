@@ -115,7 +115,9 @@ export const definitionsNl: Record<keyof typeof definitionsEn, string> = {
   "definitions.detail.fieldsRemoved": "Verplichte gegevens verwijderd: {fields}",
 
   "definitions.whatIf.title": "Wat-als: de afgelopen {days} dagen",
-  "definitions.whatIf.description":
+  "definitions.whatIf.description.one":
+    "Hoe de ene lead die sinds {date} binnenkwam beoordeeld zou zijn, en hoe die het echt deed.",
+  "definitions.whatIf.description.other":
     "Hoe de {count} leads die sinds {date} zijn binnengekomen zouden zijn beoordeeld, en hoe het ze in werkelijkheid is vergaan.",
   "definitions.whatIf.rule": "Definitie",
   "definitions.whatIf.proposal": "Deze versie",
