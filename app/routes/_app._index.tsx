@@ -18,6 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     firstName: viewer.user.name.split(" ")[0] ?? viewer.user.name,
     workspaceName: viewer.workspace.name,
     isAdmin: viewer.membership.role === "admin",
+    canImport: viewer.membership.role === "marketing",
     overview,
     slackConnected: slack.enabled && slack.connected,
   };
@@ -35,7 +36,7 @@ interface Step {
 export default function Home() {
   const t = useT();
   const tp = usePlural();
-  const { firstName, workspaceName, isAdmin, overview, slackConnected } =
+  const { firstName, workspaceName, isAdmin, canImport, overview, slackConnected } =
     useLoaderData<typeof loader>();
   const steps: Step[] = [
     {
@@ -63,10 +64,19 @@ export default function Home() {
       adminOnly: false,
     },
     {
-      done: false,
+      done: overview.hasActiveMqlDefinition,
       title: "home.steps.definitions.title",
       body: "home.steps.definitions.body",
-      action: "nav.soon",
+      to: "/definitions",
+      action: "home.steps.definitions.action",
+      adminOnly: false,
+    },
+    {
+      done: overview.leads > 0,
+      title: "home.steps.leads.title",
+      body: "home.steps.leads.body",
+      to: isAdmin || canImport ? "/leads/import" : "/leads",
+      action: "home.steps.leads.action",
       adminOnly: false,
     },
   ];

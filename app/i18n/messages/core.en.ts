@@ -127,6 +127,11 @@ export const coreEn = {
   "home.steps.definitions.title": "Agree on what an MQL is",
   "home.steps.definitions.body":
     "Marketing and sales write down and approve one shared MQL and SQL definition.",
+  "home.steps.definitions.action": "Propose one",
+  "home.steps.leads.title": "Bring in your leads",
+  "home.steps.leads.body":
+    "Import a CSV export from HubSpot or Salesforce, or send leads to the API.",
+  "home.steps.leads.action": "Import leads",
 
   "settings.title": "Settings",
   "settings.tabs.workspace": "Workspace",

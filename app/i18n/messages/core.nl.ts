@@ -133,6 +133,11 @@ export const coreNl: Record<keyof typeof coreEn, string> = {
   "home.steps.definitions.title": "Spreek af wat een MQL is",
   "home.steps.definitions.body":
     "Marketing en sales leggen samen één gedeelde MQL- en SQL-definitie vast en keuren die goed.",
+  "home.steps.definitions.action": "Stel er een voor",
+  "home.steps.leads.title": "Haal je leads binnen",
+  "home.steps.leads.body":
+    "Importeer een CSV-export uit HubSpot of Salesforce, of stuur leads naar de API.",
+  "home.steps.leads.action": "Leads importeren",
 
   "settings.title": "Instellingen",
   "settings.tabs.workspace": "Workspace",
