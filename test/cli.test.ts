@@ -4,11 +4,19 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
-import { apiKeys, memberships, users, workspaces } from "../db/schema";
+import {
+  apiKeys,
+  definitionVersions,
+  leadEvents,
+  leads,
+  memberships,
+  users,
+  workspaces,
+} from "../db/schema";
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -183,7 +191,10 @@ describe("baton apikey create", () => {
 });
 
 describe("baton demo", () => {
-  it("creates the demo workspace with every role, and recreates it on a second run", async () => {
+  // Two full seeds (a year of leads each), so this test gets more time than the default.
+  it("creates the demo workspace with every role and a year of leads, and recreates it on a second run", {
+    timeout: 120_000,
+  }, async () => {
     const first = await baton(["demo"]);
     expect(first.code).toBe(0);
     const output = JSON.parse(first.stdout) as {
@@ -195,6 +206,7 @@ describe("baton demo", () => {
       new Set(["admin", "marketing", "sales", "leadership"]),
     );
     expect(first.stderr).toContain("Demo ready");
+    expect(first.stderr).toMatch(/Leads: [\d,]+ with [\d,]+ touchpoints/);
 
     const second = JSON.parse((await baton(["demo"])).stdout) as typeof output;
     expect(second.workspace.id).not.toBe(output.workspace.id);
@@ -206,6 +218,69 @@ describe("baton demo", () => {
         .from(memberships)
         .where(eq(memberships.workspaceId, second.workspace.id));
       expect(members).toHaveLength(second.users.length);
+
+      const mqlVersions = await db
+        .select({ status: definitionVersions.status })
+        .from(definitionVersions)
+        .where(
+          and(
+            eq(definitionVersions.workspaceId, second.workspace.id),
+            eq(definitionVersions.kind, "mql"),
+          ),
+        );
+      expect(mqlVersions.map((v) => v.status).sort()).toEqual(["active", "proposed"]);
+
+      const demoLeads = await db
+        .select({
+          id: leads.id,
+          status: leads.status,
+          source: leads.source,
+          createdAt: leads.createdAt,
+        })
+        .from(leads)
+        .where(eq(leads.workspaceId, second.workspace.id));
+      expect(demoLeads.length).toBeGreaterThanOrEqual(1500);
+      expect(demoLeads.length).toBeLessThanOrEqual(4000);
+      const times = demoLeads.map((lead) => lead.createdAt.getTime());
+      const spanDays = (Math.max(...times) - Math.min(...times)) / (24 * 60 * 60 * 1000);
+      expect(spanDays).toBeGreaterThanOrEqual(330);
+      expect([...new Set(demoLeads.map((lead) => lead.source))]).toEqual(
+        expect.arrayContaining([
+          "Google Ads",
+          "LinkedIn",
+          "Facebook",
+          "Webinar",
+          "Trade fair",
+          "Partner referral",
+          "Organic",
+          "Outbound",
+        ]),
+      );
+      expect([...new Set(demoLeads.map((lead) => lead.status))]).toEqual(
+        expect.arrayContaining([
+          "new",
+          "mql",
+          "sal",
+          "rejected",
+          "sql",
+          "opportunity",
+          "won",
+          "lost",
+        ]),
+      );
+
+      // Every lead's status is where its history ends.
+      const latest = await db
+        .selectDistinctOn([leadEvents.leadId], {
+          leadId: leadEvents.leadId,
+          toStatus: leadEvents.toStatus,
+        })
+        .from(leadEvents)
+        .where(eq(leadEvents.workspaceId, second.workspace.id))
+        .orderBy(leadEvents.leadId, desc(leadEvents.occurredAt));
+      const lastStatus = new Map(latest.map((event) => [event.leadId, event.toStatus]));
+      const astray = demoLeads.filter((lead) => lastStatus.get(lead.id) !== lead.status);
+      expect(astray).toEqual([]);
     });
   });
 

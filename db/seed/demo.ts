@@ -7,6 +7,7 @@ import { hashPassword } from "../../app/auth/passwords.server";
 import { generateToken } from "../../app/auth/tokens.server";
 import type { Database } from "../client";
 import { type MemberRole, memberships, users, workspaces } from "../schema";
+import { type DemoMember, seedDemoLeads } from "./demo-leads";
 
 export const demoSlug = "demo";
 export const demoEmailDomain = "noordzee-logistiek.example";
@@ -70,7 +71,7 @@ export async function seedDemo(options: {
   });
 
   const hashes = await Promise.all(others.map((person) => hashPassword(person.password)));
-  await db.transaction(async (tx) => {
+  const otherMembers = await db.transaction(async (tx) => {
     const created = await tx
       .insert(users)
       .values(
@@ -91,7 +92,17 @@ export async function seedDemo(options: {
         isTeamLead: person.isTeamLead,
       })),
     );
+    return others.map((person) => ({ ...person, userId: byEmail.get(person.email) as string }));
   });
+  const members: DemoMember[] = [
+    { userId: adminUser.id, role: admin.role, isTeamLead: admin.isTeamLead, name: admin.name },
+    ...otherMembers.map(({ userId, role, isTeamLead, name }) => ({
+      userId,
+      role,
+      isTeamLead,
+      name,
+    })),
+  ];
 
   // A colleague who has been invited but has not joined yet.
   await createInvitation({
@@ -102,6 +113,8 @@ export async function seedDemo(options: {
     isTeamLead: false,
     invitedByUserId: adminUser.id,
   });
+
+  await seedDemoLeads({ db, workspaceId: workspace.id, members, now: new Date(), log });
 
   log(`Demo ready: ${credentials.length} members and one pending invitation.`);
 
