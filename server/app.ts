@@ -6,6 +6,7 @@ import compression from "compression";
 import { sql } from "drizzle-orm";
 import express from "express";
 import "../app/context";
+import { maxUploadBytes, resumeImports } from "../app/imports/imports.server";
 import type { Database, DatabaseKind } from "../db/client";
 import { createSlack, type SlackSetup } from "../slack/app";
 import type { Config } from "./config";
@@ -14,6 +15,10 @@ import { sameOriginGuard } from "./same-origin";
 import { sessionMiddleware } from "./session-middleware";
 
 export const maxBodyBytes = 1024 * 1024;
+/** The CSV upload page (and its single-fetch data URL) takes files up to 64 MiB. */
+const uploadPaths = new Set(["/leads/import", "/leads/import/", "/leads/import.data"]);
+/** The file plus room for the multipart envelope and the form's other fields. */
+const maxUploadBodyBytes = maxUploadBytes + 64 * 1024;
 
 export interface CreateBatonAppOptions {
   db: Database;
@@ -55,10 +60,21 @@ export function createBatonApp(options: CreateBatonAppOptions) {
   app.use(compression());
   for (const handler of options.assets ?? []) app.use(handler);
 
-  // Bodies over 1 MiB are refused before anyone reads them (the API counts streamed bytes too).
+  // Bodies over 1 MiB are refused before anyone reads them (the API counts streamed bytes too),
+  // except on the CSV upload page, which takes files up to 64 MiB (and counts them as well).
   app.use((req, res, next) => {
     const length = Number(req.headers["content-length"] ?? 0);
-    if (length > maxBodyBytes) {
+    if (uploadPaths.has(req.path)) {
+      if (length > maxUploadBodyBytes) {
+        res
+          .status(413)
+          .type("text/plain")
+          .send(
+            "The file is larger than 64 MiB. Split it into smaller files and import them one after another.",
+          );
+        return;
+      }
+    } else if (length > maxBodyBytes) {
       res.status(413).json({ error: "Request body is larger than 1 MiB." });
       return;
     }
@@ -84,6 +100,11 @@ export function createBatonApp(options: CreateBatonAppOptions) {
       }),
     }),
   );
+
+  // Imports that a stopped server left queued or half done continue in the background.
+  void resumeImports({ db: options.db, dbKind: options.dbKind, logger }).catch((error) => {
+    logger.error("Resuming CSV imports failed:", error);
+  });
 
   return { app, slack };
 }

@@ -8,13 +8,11 @@ import { startTestServer, type TestServer } from "./helpers/server";
 
 let server: TestServer;
 let key: string;
-let workspaceId: string;
 let otherKey: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   const { workspace } = await makeWorkspace(server.db, { name: "Intake B.V." });
-  workspaceId = workspace.id;
   key = (await makeApiKey(server.db, workspace.id)).key;
   const other = await makeWorkspace(server.db, { name: "Elsewhere" });
   otherKey = (await makeApiKey(server.db, other.workspace.id)).key;

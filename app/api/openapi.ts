@@ -7,9 +7,9 @@ import {
   intakeBatchResultSchema,
   intakeResultSchema,
   leadResponseSchema,
-  touchpointResultSchema,
   memberListResponseSchema,
   memberResponseSchema,
+  touchpointResultSchema,
   workspaceResponseSchema,
 } from "./schemas";
 
@@ -60,8 +60,15 @@ function body(description: string, single: z.ZodType, itemsKey: string) {
   };
 }
 
-const invalid = { "400": json("Invalid input; `issues` names each field (`leads.3.email` in a batch).", errorResponseSchema) };
-const tooLarge = { "413": json("Body over 1 MiB, or a batch of more than 1,000 items.", errorResponseSchema) };
+const invalid = {
+  "400": json(
+    "Invalid input; `issues` names each field (`leads.3.email` in a batch).",
+    errorResponseSchema,
+  ),
+};
+const tooLarge = {
+  "413": json("Body over 1 MiB, or a batch of more than 1,000 items.", errorResponseSchema),
+};
 
 const errors = {
   "401": json("No API key, a malformed one, an unknown one or a revoked one.", errorResponseSchema),
@@ -112,10 +119,13 @@ export function buildOpenApiDocument(serverUrl: string) {
             "Idempotent on `external_id` within the workspace: the same lead posted twice is stored once and the second answer carries the same id. " +
             "A question from a contact whose lead is still being worked becomes a note on that lead. Each new lead is judged by the active MQL definition at once.",
           operationId: "createLeads",
-          requestBody: body("A lead, or `{ \"leads\": [...] }`.", leadInput, "leads"),
+          requestBody: body('A lead, or `{ "leads": [...] }`.', leadInput, "leads"),
           responses: {
             "201": json("Stored (single lead).", intakeResultSchema),
-            "200": json("Already stored (single lead), or the results of a batch (`IntakeBatchResult`).", intakeResultSchema),
+            "200": json(
+              "Already stored (single lead), or the results of a batch (`IntakeBatchResult`).",
+              intakeResultSchema,
+            ),
             ...invalid,
             ...tooLarge,
             ...errors,
@@ -126,9 +136,14 @@ export function buildOpenApiDocument(serverUrl: string) {
         get: {
           summary: "One lead with its status, owner and qualification result",
           operationId: "getLead",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+          ],
           responses: {
-            "200": json("The lead; `qualification.criteria` says which criteria passed or failed and why.", leadResponseSchema),
+            "200": json(
+              "The lead; `qualification.criteria` says which criteria passed or failed and why.",
+              leadResponseSchema,
+            ),
             "404": json("No such lead in this workspace.", errorResponseSchema),
             ...errors,
           },
@@ -137,13 +152,24 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/touchpoints": {
         post: {
           summary: "Send one touchpoint, or a batch of up to 1,000",
-          description: "Each names its lead by `lead_id`, `lead_external_id` or `email`. A touch sent twice is stored once.",
+          description:
+            "Each names its lead by `lead_id`, `lead_external_id` or `email`. A touch sent twice is stored once.",
           operationId: "createTouchpoints",
-          requestBody: body("A touchpoint, or `{ \"touchpoints\": [...] }`.", touchpointInput, "touchpoints"),
+          requestBody: body(
+            'A touchpoint, or `{ "touchpoints": [...] }`.',
+            touchpointInput,
+            "touchpoints",
+          ),
           responses: {
             "201": json("Stored.", touchpointResultSchema),
-            "200": json("Already stored, or the results of a batch (`{ results: TouchpointResult[] }`).", touchpointResultSchema),
-            "404": json("No lead in this workspace matches; `issues` names the field.", errorResponseSchema),
+            "200": json(
+              "Already stored, or the results of a batch (`{ results: TouchpointResult[] }`).",
+              touchpointResultSchema,
+            ),
+            "404": json(
+              "No lead in this workspace matches; `issues` names the field.",
+              errorResponseSchema,
+            ),
             ...invalid,
             ...tooLarge,
             ...errors,

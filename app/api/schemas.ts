@@ -95,5 +95,8 @@ export const leadResponseSchema = z
   .meta({ id: "Lead" });
 
 export const touchpointResultSchema = z
-  .object({ lead_id: z.uuid(), stored: z.boolean().describe("false when this touch was already stored") })
+  .object({
+    lead_id: z.uuid(),
+    stored: z.boolean().describe("false when this touch was already stored"),
+  })
   .meta({ id: "TouchpointResult" });

@@ -2,11 +2,13 @@
 
 import { coreNl } from "./messages/core.nl";
 import { definitionsNl } from "./messages/definitions.nl";
+import { importsNl } from "./messages/imports.nl";
 import { leadsNl } from "./messages/leads.nl";
 import type { MessageKey } from "./messages.en";
 
 export const nl: Record<MessageKey, string> = {
   ...coreNl,
   ...definitionsNl,
+  ...importsNl,
   ...leadsNl,
 };
