@@ -35,11 +35,19 @@ type Defaults = ReturnType<typeof formDefaultsFromRules> & {
   requiredFields: string[];
 };
 
-function NumberInput(props: { name: string; label: string; defaultValue?: number; min?: number }) {
+function NumberInput(props: {
+  name: string;
+  label: string;
+  defaultValue?: number;
+  min?: number;
+  /** The full name for screen readers when the visible label is short ("in days"). */
+  ariaLabel?: string;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">
       {props.label}
       <input
+        aria-label={props.ariaLabel}
         type="number"
         name={props.name}
         min={props.min ?? 0}
@@ -47,6 +55,38 @@ function NumberInput(props: { name: string; label: string; defaultValue?: number
         className={`${inputClass} w-24`}
       />
     </label>
+  );
+}
+
+/** A behaviour criterion switched on by a checkbox, with its time window in days. */
+function BehaviourToggle(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  days: number;
+  children?: React.ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name={props.name}
+          defaultChecked={props.checked}
+          className="h-4 w-4 rounded border-slate-300"
+        />
+        {props.label}
+      </label>
+      {props.children}
+      <NumberInput
+        name={`${props.name}Days`}
+        label={t("definitions.form.inDays")}
+        ariaLabel={`${props.label}: ${t("definitions.form.inDays")}`}
+        defaultValue={props.days}
+        min={1}
+      />
+    </div>
   );
 }
 
@@ -206,37 +246,23 @@ export function DefinitionForm({
             <NumberInput
               name="pageViewsDays"
               label={t("definitions.form.inDays")}
+              ariaLabel={`${t("definitions.form.pageViews")}: ${t("definitions.form.inDays")}`}
               defaultValue={defaults.pageViewsDays}
               min={1}
             />
           </div>
-          <div className="flex flex-wrap items-center gap-4">
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="pricing"
-                defaultChecked={defaults.pricing}
-                className="h-4 w-4 rounded border-slate-300"
-              />
-              {t("definitions.form.pricing")}
-            </label>
-            <NumberInput
-              name="pricingDays"
-              label={t("definitions.form.inDays")}
-              defaultValue={defaults.pricingDays}
-              min={1}
-            />
-          </div>
-          <div className="flex flex-wrap items-center gap-4">
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="download"
-                defaultChecked={defaults.download}
-                className="h-4 w-4 rounded border-slate-300"
-              />
-              {t("definitions.form.download")}
-            </label>
+          <BehaviourToggle
+            name="pricing"
+            label={t("definitions.form.pricing")}
+            checked={defaults.pricing}
+            days={defaults.pricingDays}
+          />
+          <BehaviourToggle
+            name="download"
+            label={t("definitions.form.download")}
+            checked={defaults.download}
+            days={defaults.downloadDays}
+          >
             <label className="flex items-center gap-2 text-sm text-slate-700">
               {t("definitions.form.downloadType")}
               <input
@@ -245,30 +271,13 @@ export function DefinitionForm({
                 className={`${inputClass} w-40`}
               />
             </label>
-            <NumberInput
-              name="downloadDays"
-              label={t("definitions.form.inDays")}
-              defaultValue={defaults.downloadDays}
-              min={1}
-            />
-          </div>
-          <div className="flex flex-wrap items-center gap-4">
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="event"
-                defaultChecked={defaults.event}
-                className="h-4 w-4 rounded border-slate-300"
-              />
-              {t("definitions.form.event")}
-            </label>
-            <NumberInput
-              name="eventDays"
-              label={t("definitions.form.inDays")}
-              defaultValue={defaults.eventDays}
-              min={1}
-            />
-          </div>
+          </BehaviourToggle>
+          <BehaviourToggle
+            name="event"
+            label={t("definitions.form.event")}
+            checked={defaults.event}
+            days={defaults.eventDays}
+          />
           <NumberInput
             name="scoreMin"
             label={t("definitions.form.scoreMin")}

@@ -1,41 +1,26 @@
 // A proposal in a real browser: marketing writes and proposes it, the marketing and sales team
 // leads approve it from their own accounts, and a waiting lead becomes an MQL.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { intakeLeads } from "../../app/leads/intake.server";
 import { makeMember, makeWorkspace, testPassword } from "../helpers/factories";
-import { startTestServer, type TestServer } from "../helpers/server";
-import { launchChromium, signInAs } from "./browser";
+import { browserAndServerForFile, resultsDir, signInAs } from "./browser";
 
-const resultsDir = path.resolve(import.meta.dirname, "../../test-results");
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(resultsDir, { recursive: true });
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = browserAndServerForFile();
 
 describe("definitions in the browser", () => {
   it("a proposal approved by both team leads makes a waiting lead an MQL", async () => {
-    const { workspace } = await makeWorkspace(server.db, { name: "Noordzee Logistiek B.V." });
-    const sanne = await makeMember(server.db, workspace.id, "marketing", {
+    const { workspace } = await makeWorkspace(setup.server.db, { name: "Noordzee Logistiek B.V." });
+    const sanne = await makeMember(setup.server.db, workspace.id, "marketing", {
       isTeamLead: true,
       name: "Sanne Janssen",
     });
-    const daan = await makeMember(server.db, workspace.id, "sales", {
+    const daan = await makeMember(setup.server.db, workspace.id, "sales", {
       isTeamLead: true,
       name: "Daan Bakker",
     });
     const [lead] = await intakeLeads({
-      db: server.db,
+      db: setup.server.db,
       workspaceId: workspace.id,
       actorLabel: "test",
       leads: [
@@ -73,12 +58,12 @@ describe("definitions in the browser", () => {
     });
 
     // Sanne writes and proposes the definition.
-    const marketing = await browser.newContext({
+    const marketing = await setup.browser.newContext({
       locale: "en-GB",
       viewport: { width: 1280, height: 900 },
     });
     const sannePage = await marketing.newPage();
-    await signInAs(sannePage, server.url, sanne.email, testPassword);
+    await signInAs(sannePage, setup.server.url, sanne.email, testPassword);
     await sannePage.getByRole("link", { name: "Definitions" }).first().click();
     await sannePage.getByText("No MQL definition is active yet.").waitFor();
     await sannePage.getByRole("link", { name: "New proposal" }).first().click();
@@ -88,7 +73,7 @@ describe("definitions in the browser", () => {
       .fill("Logistics companies of 10 to 500 people that looked at our prices.");
     await sannePage.getByLabel("Company size from").fill("10");
     await sannePage.getByLabel("to (employees)").fill("500");
-    await sannePage.getByLabel("Visited the pricing page").check();
+    await sannePage.getByLabel("Visited the pricing page", { exact: true }).check();
     await sannePage.getByRole("button", { name: "Save draft" }).click();
     await sannePage.getByRole("button", { name: "Propose for approval" }).click();
     await sannePage.getByText("Proposed", { exact: true }).waitFor();
@@ -104,16 +89,16 @@ describe("definitions in the browser", () => {
     const proposalUrl = sannePage.url();
 
     // Daan approves from his own account; the definition becomes active.
-    const sales = await browser.newContext({ locale: "en-GB" });
+    const sales = await setup.browser.newContext({ locale: "en-GB" });
     const daanPage = await sales.newPage();
-    await signInAs(daanPage, server.url, daan.email, testPassword);
+    await signInAs(daanPage, setup.server.url, daan.email, testPassword);
     await daanPage.goto(proposalUrl);
     await daanPage.getByRole("button", { name: "Approve for Sales" }).click();
     await daanPage.getByText("1 of 1 waiting leads are now MQLs under this version.").waitFor();
     await daanPage.getByText("Active", { exact: true }).waitFor();
 
     // The lead qualified, and its page says why.
-    await daanPage.goto(`${server.url}/leads/${lead!.id}`);
+    await daanPage.goto(`${setup.server.url}/leads/${lead!.id}`);
     await daanPage.getByRole("heading", { name: "Why this is an MQL" }).waitFor();
     expect(await daanPage.getByTestId("criteria-results").textContent()).toContain(
       "Visited the pricing page",

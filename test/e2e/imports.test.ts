@@ -1,26 +1,11 @@
 // CSV import in a real browser: upload, change a column's field and see the preview follow,
 // start, watch the progress bar finish by itself, download the error report.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeWorkspace, testPassword } from "../helpers/factories";
-import { startTestServer, type TestServer } from "../helpers/server";
-import { launchChromium, signInAs } from "./browser";
+import { browserAndServerForFile, resultsDir, signInAs } from "./browser";
 
-const resultsDir = path.resolve(import.meta.dirname, "../../test-results");
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(resultsDir, { recursive: true });
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = browserAndServerForFile();
 
 const csv = [
   "Record ID,First Name,Last Name,Email,Company Name,Job Title,Number of Employees,Country/Region,Original Source,Create Date,Notes",
@@ -36,16 +21,16 @@ const csv = [
 
 describe("CSV import in the browser", () => {
   it("maps, previews, imports with a progress bar and offers the error report", async () => {
-    const { adminEmail } = await makeWorkspace(server.db, { name: "Noordzee Logistiek" });
-    const context = await browser.newContext({
+    const { adminEmail } = await makeWorkspace(setup.server.db, { name: "Noordzee Logistiek" });
+    const context = await setup.browser.newContext({
       locale: "en-GB",
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await signInAs(page, server.url, adminEmail, testPassword);
+    await signInAs(page, setup.server.url, adminEmail, testPassword);
 
-    await page.goto(`${server.url}/leads/import`);
+    await page.goto(`${setup.server.url}/leads/import`);
     await page.getByText("Invalid rows are skipped: nothing from them is stored.").waitFor();
     await page.screenshot({ path: path.join(resultsDir, "import-upload.png"), fullPage: true });
     await page.getByLabel("CSV file").setInputFiles({

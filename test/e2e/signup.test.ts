@@ -1,35 +1,20 @@
 // The first five minutes in a real browser (Debian's Chromium via playwright-core): sign up,
 // land on home, invite a colleague who joins through the link, create and revoke an API key.
 // Screenshots go to test-results/ for CI to keep.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server";
-import { launchChromium } from "./browser";
+import { describe, expect, it } from "vitest";
+import { browserAndServerForFile, resultsDir } from "./browser";
 
-const resultsDir = path.resolve(import.meta.dirname, "../../test-results");
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(resultsDir, { recursive: true });
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = browserAndServerForFile();
 
 describe("a new user in the browser", () => {
   it("signs up, lands on home, invites a colleague and manages an API key", async () => {
-    const context = await browser.newContext({
+    const context = await setup.browser.newContext({
       locale: "en-GB",
       viewport: { width: 1280, height: 860 },
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${setup.server.url}/`);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/login");
     await page.getByRole("link", { name: "Create a workspace" }).click();
 
@@ -55,7 +40,7 @@ describe("a new user in the browser", () => {
     await page.screenshot({ path: path.join(resultsDir, "members-invited.png"), fullPage: true });
 
     // The colleague opens the link in their own browser and joins.
-    const colleague = await browser.newContext({ locale: "nl-NL" });
+    const colleague = await setup.browser.newContext({ locale: "nl-NL" });
     const colleaguePage = await colleague.newPage();
     await colleaguePage.goto(inviteUrl);
     await colleaguePage.getByLabel("Je naam").fill("Daan Bakker");
@@ -66,11 +51,11 @@ describe("a new user in the browser", () => {
     await colleague.close();
 
     // Create an API key, then revoke it through the confirmation dialog.
-    await page.goto(`${server.url}/settings/api-keys`);
+    await page.goto(`${setup.server.url}/settings/api-keys`);
     await page.getByLabel("Name").fill("Website forms");
     await page.getByRole("button", { name: "Create key" }).click();
     const key = await page.getByTestId("api-key").inputValue();
-    const api = await fetch(`${server.url}/api/v1/workspace`, {
+    const api = await fetch(`${setup.server.url}/api/v1/workspace`, {
       headers: { authorization: `Bearer ${key}` },
     });
     expect(api.status).toBe(200);
@@ -81,13 +66,13 @@ describe("a new user in the browser", () => {
     await page.screenshot({ path: path.join(resultsDir, "api-key-revoke-dialog.png") });
     await dialog.getByRole("button", { name: "Revoke key" }).click();
     await page.getByText("Revoked", { exact: true }).waitFor();
-    const refused = await fetch(`${server.url}/api/v1/workspace`, {
+    const refused = await fetch(`${setup.server.url}/api/v1/workspace`, {
       headers: { authorization: `Bearer ${key}` },
     });
     expect(refused.status).toBe(401);
 
     // The members page now lists both people.
-    await page.goto(`${server.url}/settings/members`);
+    await page.goto(`${setup.server.url}/settings/members`);
     await page.getByText("Daan Bakker", { exact: true }).waitFor();
     await context.close();
   });
