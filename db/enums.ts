@@ -76,3 +76,54 @@ export const importKinds = ["leads", "touchpoints"] as const;
 export type ImportKind = (typeof importKinds)[number];
 export const importStatuses = ["mapping", "queued", "running", "done", "failed"] as const;
 export type ImportStatus = (typeof importStatuses)[number];
+
+/** Five-field feedback, field 1: what came of the lead. */
+export const feedbackOutcomes = ["accepted", "disqualified", "no_response", "recycled"] as const;
+export type FeedbackOutcome = (typeof feedbackOutcomes)[number];
+
+/** Field 2: why, as a reason code (plus free text). */
+export const feedbackReasons = [
+  "good_fit",
+  "outside_target_size",
+  "wrong_industry",
+  "wrong_country",
+  "student",
+  "competitor",
+  "no_budget",
+  "no_need",
+  "bad_timing",
+  "duplicate",
+  "bad_data",
+  "existing_customer",
+  "other",
+] as const;
+export type FeedbackReason = (typeof feedbackReasons)[number];
+
+/** Field 3: what marketing should have supplied. */
+export const missingInformationOptions = [
+  "company_size",
+  "budget",
+  "timeline",
+  "decision_maker",
+  "phone_number",
+  "use_case",
+  "current_solution",
+  "correct_contact",
+] as const;
+
+/** Field 4: objections heard. */
+export const objectionOptions = [
+  "price",
+  "timing",
+  "has_solution",
+  "no_priority",
+  "needs_approval",
+  "integration",
+  "contract_lock_in",
+  "trust",
+] as const;
+
+export const activityKinds = ["call", "email", "meeting", "linkedin", "other"] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
+export const routingTargetTypes = ["rep", "pool", "queue"] as const;

@@ -9,15 +9,19 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  real,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { CriteriaGroup, CriterionResult } from "../app/definitions/criteria";
+import type { RoutingCondition, RoutingTarget } from "../app/routing/rules";
 import {
+  activityKinds,
   type BusinessHours,
   definitionKinds,
+  feedbackOutcomes,
   definitionStatuses,
   importKinds,
   importStatuses,
@@ -50,6 +54,8 @@ export const definitionKind = pgEnum("definition_kind", definitionKinds);
 export const definitionStatus = pgEnum("definition_status", definitionStatuses);
 export const importKind = pgEnum("import_kind", importKinds);
 export const importStatus = pgEnum("import_status", importStatuses);
+export const feedbackOutcome = pgEnum("feedback_outcome", feedbackOutcomes);
+export const activityKind = pgEnum("activity_kind", activityKinds);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 /** Every table with customer data belongs to one workspace and goes with it. */
@@ -65,6 +71,12 @@ export const workspaces = pgTable("workspaces", {
   timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
   businessHours: jsonb("business_hours").$type<BusinessHours>().notNull(),
   currency: text("currency").notNull().default("EUR"),
+  /** The Slack team (T…) this workspace is connected to; requests from other teams are refused. */
+  slackTeamId: text("slack_team_id").unique(),
+  /** Margin-weighted routing: tiers by expected value (cents); off unless both are set. */
+  marginTiersEnabled: boolean("margin_tiers_enabled").notNull().default(false),
+  tierTopFromCents: bigint("tier_top_from_cents", { mode: "number" }),
+  tierMiddleFromCents: bigint("tier_middle_from_cents", { mode: "number" }),
   createdAt: createdAt(),
 });
 export type Workspace = typeof workspaces.$inferSelect;
@@ -285,6 +297,13 @@ export const leads = pgTable(
     partner: text("partner"),
     status: leadStatus("status").notNull().default("new"),
     ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** When the current owner (or queue) got it: the SLA's first-contact clock starts here. */
+    assignedAt: timestamp("assigned_at", { withTimezone: true }),
+    /** Routed to a queue instead of a person: "nurture" or "self_serve". */
+    queue: text("queue"),
+    poolId: uuid("pool_id"),
+    marginTier: text("margin_tier"),
+    expectedValueCents: bigint("expected_value_cents", { mode: "number" }),
     /** The definition version that made it an MQL (or last judged it). */
     definitionVersionId: uuid("definition_version_id").references(() => definitionVersions.id, {
       onDelete: "set null",
@@ -437,4 +456,189 @@ export const importErrors = pgTable(
     row: jsonb("row").$type<Record<string, string>>().notNull(),
   },
   (table) => [index("import_errors_import_idx").on(table.importId, table.rowNumber)],
+);
+
+export const routingPools = pgTable(
+  "routing_pools",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    name: text("name").notNull(),
+    /** Slack channel (C…) where the pool's new leads are announced; else each rep gets a DM. */
+    slackChannelId: text("slack_channel_id"),
+    /** Re-assign a lead whose first-contact clock breached (SLA issue). */
+    reassignOnBreach: boolean("reassign_on_breach").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("routing_pools_name_key").on(table.workspaceId, table.name)],
+);
+export type RoutingPool = typeof routingPools.$inferSelect;
+
+export const poolMembers = pgTable(
+  "pool_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    poolId: uuid("pool_id")
+      .notNull()
+      .references(() => routingPools.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    weight: integer("weight").notNull().default(1),
+    /** Most open leads (MQL, SAL, SQL, opportunity) this rep may hold; null means no cap. */
+    capacity: integer("capacity"),
+    /** Away (holiday, sick) until this moment: skipped by the rotation. */
+    absentUntil: timestamp("absent_until", { withTimezone: true }),
+    /** Smooth weighted round-robin credit, kept here so rotation survives restarts. */
+    credit: integer("credit").notNull().default(0),
+  },
+  (table) => [uniqueIndex("pool_members_pool_user_key").on(table.poolId, table.userId)],
+);
+export type PoolMember = typeof poolMembers.$inferSelect;
+
+export const routingRules = pgTable(
+  "routing_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    active: boolean("active").notNull().default(true),
+    conditions: jsonb("conditions").$type<RoutingCondition[]>().notNull(),
+    target: jsonb("target").$type<RoutingTarget>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("routing_rules_workspace_position_idx").on(table.workspaceId, table.position)],
+);
+export type RoutingRuleRow = typeof routingRules.$inferSelect;
+
+/** Every routing decision, automatic or by hand, with the rule and the reason. */
+export const routingDecisions = pgTable(
+  "routing_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    ruleId: uuid("rule_id").references(() => routingRules.id, { onDelete: "set null" }),
+    ruleName: text("rule_name"),
+    poolId: uuid("pool_id").references(() => routingPools.id, { onDelete: "set null" }),
+    queue: text("queue"),
+    assignedUserId: uuid("assigned_user_id").references(() => users.id, { onDelete: "set null" }),
+    previousUserId: uuid("previous_user_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    manual: boolean("manual").notNull().default(false),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("routing_decisions_lead_idx").on(table.leadId, table.createdAt)],
+);
+export type RoutingDecision = typeof routingDecisions.$inferSelect;
+
+/** Per segment: P(close), contribution margin and payment risk, for margin-weighted tiers. */
+export const marginSegments = pgTable("margin_segments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  workspaceId: workspaceId(),
+  position: integer("position").notNull(),
+  name: text("name").notNull(),
+  conditions: jsonb("conditions").$type<RoutingCondition[]>().notNull(),
+  closeProbability: real("close_probability").notNull(),
+  contributionMarginCents: bigint("contribution_margin_cents", { mode: "number" }).notNull(),
+  paymentRisk: real("payment_risk").notNull().default(0),
+  createdAt: createdAt(),
+});
+export type MarginSegmentRow = typeof marginSegments.$inferSelect;
+
+/** Attempts by a rep (call, e-mail, meeting…), from Slack, the web or a dialer/CRM. */
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: activityKind("kind").notNull(),
+    note: text("note"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    externalId: text("external_id"),
+    channel: text("channel").notNull().default("web"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("activities_lead_idx").on(table.leadId, table.occurredAt),
+    uniqueIndex("activities_external_id_key").on(table.workspaceId, table.externalId),
+  ],
+);
+export type Activity = typeof activities.$inferSelect;
+
+/** Five-field feedback on a worked lead, the same from Slack and the web. */
+export const feedback = pgTable(
+  "feedback",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    outcome: feedbackOutcome("outcome").notNull(),
+    reason: text("reason").notNull(),
+    reasonText: text("reason_text"),
+    missingInformation: text("missing_information").array().notNull().default(sql`'{}'::text[]`),
+    missingInformationText: text("missing_information_text"),
+    objections: text("objections").array().notNull().default(sql`'{}'::text[]`),
+    objectionsText: text("objections_text"),
+    nextStep: text("next_step"),
+    channel: text("channel").notNull(),
+    /** Slack's view id (or a form token): a retried submission is stored once. */
+    idempotencyKey: text("idempotency_key"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("feedback_lead_idx").on(table.leadId, table.createdAt),
+    index("feedback_workspace_created_idx").on(table.workspaceId, table.createdAt),
+    uniqueIndex("feedback_idempotency_key").on(table.workspaceId, table.idempotencyKey),
+  ],
+);
+export type Feedback = typeof feedback.$inferSelect;
+
+/** Which Slack user a member is: found by e-mail, or set by hand in settings. */
+export const slackUserLinks = pgTable(
+  "slack_user_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    slackUserId: text("slack_user_id").notNull(),
+    /** "email" when found by users.lookupByEmail, "manual" when an admin set it. */
+    linkedBy: text("linked_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("slack_user_links_user_key").on(table.workspaceId, table.userId),
+    uniqueIndex("slack_user_links_slack_key").on(table.workspaceId, table.slackUserId),
+  ],
+);
+
+/** The Slack message that announced a lead, so it can be updated in place. */
+export const slackLeadMessages = pgTable(
+  "slack_lead_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    ts: text("ts").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("slack_lead_messages_lead_channel_key").on(table.leadId, table.channel)],
 );

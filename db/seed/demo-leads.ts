@@ -1536,6 +1536,11 @@ export async function seedDemoLeads(options: {
       partner: slot.partner ?? null,
       status: "new",
       ownerUserId: outboundRep?.userId ?? null,
+      assignedAt: outboundRep ? new Date(created) : null,
+      queue: null,
+      poolId: null,
+      marginTier: null,
+      expectedValueCents: null,
       definitionVersionId: null,
       qualification: null,
       heldBackAt: null,
@@ -1669,6 +1674,7 @@ export async function seedDemoLeads(options: {
       lead.mqlAt = new Date(mqlAt);
       const owner = outboundRep ?? (sales[roundRobin++ % sales.length] as DemoMember);
       lead.ownerUserId = owner.userId;
+      lead.assignedAt ??= new Date(mqlAt);
       const by = { user: owner.userId };
       const stale = dice.chance(0.025);
       const decidedAt = addBusinessHours(
