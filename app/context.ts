@@ -4,6 +4,7 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Database, DatabaseKind } from "../db/client";
 import type { Session, User } from "../db/schema";
 import type { SlackStatus } from "../slack/app";
+import type { LeadNotifier } from "./notifications";
 
 export interface ViewerSession {
   session: Session;
@@ -18,6 +19,8 @@ export interface BatonContext {
   /** Optional pepper for session hashes (SESSION_SECRET). */
   sessionSecret?: string;
   slackStatus(): SlackStatus;
+  /** Tells reps about new and changed leads (in Slack, when it is on). */
+  notifier: LeadNotifier;
   limiters: {
     /** Failed sign-ins per account (e-mail address). */
     signInPerAccount: RateLimiterAbstract;

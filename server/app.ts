@@ -31,6 +31,8 @@ export interface CreateBatonAppOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
   /** Serves /assets and public files; the dev server passes Vite's middleware instead. */
   assets?: express.RequestHandler[];
+  /** The web app's public URL (BATON_PUBLIC_URL), for links in Slack messages. */
+  publicUrl?: string;
   logger?: Pick<Console, "info" | "warn" | "error">;
 }
 
@@ -44,6 +46,8 @@ export function createBatonApp(options: CreateBatonAppOptions) {
     signingSecret: options.config.SLACK_SIGNING_SECRET,
     botToken: options.config.SLACK_BOT_TOKEN,
     apiUrl: options.config.SLACK_API_URL,
+    db: options.db,
+    appUrl: options.publicUrl ?? "http://localhost:3000",
   });
   app.use(slack.router);
 
@@ -95,6 +99,7 @@ export function createBatonApp(options: CreateBatonAppOptions) {
         dbKind: options.dbKind,
         sessionSecret: options.config.SESSION_SECRET,
         slackStatus: slack.status,
+        notifier: slack.notifier,
         limiters,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       }),

@@ -22,6 +22,8 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url({ error: "must be a URL" }).optional()),
+  /** Where people reach this Baton (links in Slack messages); default http://localhost:PORT. */
+  BATON_PUBLIC_URL: optionalText.pipe(z.url({ error: "must be a URL" }).optional()),
   BATON_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(15000),
 });
 

@@ -19,6 +19,7 @@ const { app } = createBatonApp({
   db: database.db,
   dbKind: database.kind,
   config,
+  publicUrl: config.BATON_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
   build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
   assets: [vite.middlewares],
 });

@@ -27,6 +27,7 @@ async function main() {
     db: database.db,
     dbKind: database.kind,
     config,
+    publicUrl: config.BATON_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     build,
     assets: [
       express.static(path.join(clientBuildDir, "assets"), { immutable: true, maxAge: "1y" }),

@@ -5,7 +5,11 @@
 import { App, ExpressReceiver, type Logger, LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import express from "express";
+import type { LeadNotifier } from "../app/notifications";
+import { silentNotifier } from "../app/notifications";
+import type { Database } from "../db/client";
 import { registerListeners } from "./listeners";
+import { createSlackNotifier } from "./notify";
 
 export const slackEventsPath = "/slack/events";
 
@@ -26,6 +30,8 @@ export interface SlackSetup {
   router: express.Router;
   /** Web API client with the bot token, for messages Baton sends on its own. */
   client?: WebClient;
+  /** Tells reps about their leads in Slack; does nothing while Slack is off. */
+  notifier: LeadNotifier;
 }
 
 export interface CreateSlackOptions {
@@ -33,6 +39,9 @@ export interface CreateSlackOptions {
   botToken?: string;
   apiUrl?: string;
   logger?: Logger;
+  db: Database;
+  /** The web app's public URL, for "Open in Baton" links. */
+  appUrl: string;
 }
 
 function disabledSlack(): SlackSetup {
@@ -43,7 +52,7 @@ function disabledSlack(): SlackSetup {
         "Slack is not configured on this Baton server: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.",
     });
   });
-  return { status: () => ({ enabled: false }), router };
+  return { status: () => ({ enabled: false }), router, notifier: silentNotifier };
 }
 
 export function createSlack(options: CreateSlackOptions): SlackSetup {
@@ -108,7 +117,14 @@ export function createSlack(options: CreateSlackOptions): SlackSetup {
   app.error(async (error) => {
     (options.logger ?? console).error("Slack listener failed:", error);
   });
-  registerListeners(app);
+  const log = options.logger ?? console;
+  const notifier = createSlackNotifier({
+    db: options.db,
+    client,
+    appUrl: options.appUrl,
+    logger: log,
+  });
+  registerListeners(app, { db: options.db, notifier, appUrl: options.appUrl, logger: log });
 
   // Look the bot up once now, for the settings page; a failure is logged, not fatal.
   identity = lookUpIdentity();
@@ -118,5 +134,5 @@ export function createSlack(options: CreateSlackOptions): SlackSetup {
     );
   });
 
-  return { status: () => status, router, client };
+  return { status: () => status, router, client, notifier };
 }

@@ -15,6 +15,7 @@ import {
   touchpoints,
 } from "../../db/schema";
 import { type EvaluatedLead, evaluateDefinition } from "../definitions/criteria";
+import { routeLead } from "../routing/route-lead.server";
 import { openStatuses } from "./lifecycle";
 import type { LeadInput, TouchpointInput } from "./schemas";
 
@@ -25,6 +26,8 @@ export interface IntakeResult {
   created: boolean;
   /** The contact's open lead that received this question as a note, instead of a new lead. */
   routedToOpenLead: boolean;
+  /** Became an MQL now and was routed to a rep or a pool: someone must be told. */
+  assigned: boolean;
 }
 
 export async function getActiveDefinition(options: {
@@ -157,19 +160,26 @@ export async function qualifyLead(options: {
     })
     .where(and(eq(leads.id, lead.id), eq(leads.workspaceId, lead.workspaceId)))
     .returning();
-  if (becomesMql) {
-    await db.insert(leadEvents).values({
-      workspaceId: lead.workspaceId,
-      leadId: lead.id,
-      fromStatus: "new",
-      toStatus: "mql",
-      occurredAt: at,
-      actorLabel: options.actorLabel ?? "qualification",
-      reason: `Meets MQL definition v${definition.version} with complete data`,
-      definitionVersionId: definition.id,
-    });
-  }
-  return updated ?? lead;
+  if (!becomesMql || !updated) return updated ?? lead;
+  await db.insert(leadEvents).values({
+    workspaceId: lead.workspaceId,
+    leadId: lead.id,
+    fromStatus: "new",
+    toStatus: "mql",
+    occurredAt: at,
+    actorLabel: options.actorLabel ?? "qualification",
+    reason: `Meets MQL definition v${definition.version} with complete data`,
+    definitionVersionId: definition.id,
+  });
+  // A new MQL goes to the right rep at once (speed to lead).
+  const routing = await routeLead({ db, lead: updated, now: at });
+  return {
+    ...updated,
+    ownerUserId: routing.assignedUserId,
+    poolId: routing.poolId,
+    queue: routing.queue,
+    assignedAt: routing.assignedUserId || routing.queue ? at : null,
+  };
 }
 
 async function findOpenLeadForContact(db: Database, workspaceId: string, email: string) {
@@ -237,7 +247,13 @@ async function intakeOne(
         leadId: existing.id,
         touchpoints: input.touchpoints,
       });
-      return { id: existing.id, status: existing.status, created: false, routedToOpenLead: false };
+      return {
+        id: existing.id,
+        status: existing.status,
+        created: false,
+        routedToOpenLead: false,
+        assigned: false,
+      };
     }
   }
 
@@ -257,7 +273,13 @@ async function intakeOne(
         leadId: open.id,
         touchpoints: input.touchpoints,
       });
-      return { id: open.id, status: open.status, created: false, routedToOpenLead: true };
+      return {
+        id: open.id,
+        status: open.status,
+        created: false,
+        routedToOpenLead: true,
+        assigned: false,
+      };
     }
   }
 
@@ -309,7 +331,13 @@ async function intakeOne(
         })),
       })
     : lead;
-  return { id: judged.id, status: judged.status, created: true, routedToOpenLead: false };
+  return {
+    id: judged.id,
+    status: judged.status,
+    created: true,
+    routedToOpenLead: false,
+    assigned: judged.status === "mql" && Boolean(judged.ownerUserId || judged.poolId),
+  };
 }
 
 /**

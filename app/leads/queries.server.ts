@@ -1,5 +1,5 @@
 // Reading leads: one lead with everything its page shows, always scoped by workspace.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   definitionVersions,
@@ -9,6 +9,8 @@ import {
   touchpoints,
   users,
 } from "../../db/schema";
+import { isUuid } from "../lib/ids";
+import { openStatuses } from "./lifecycle";
 
 export async function getLead(options: { db: Database; workspaceId: string; leadId: string }) {
   const [row] = await options.db
@@ -48,4 +50,44 @@ export async function getLeadTimeline(options: {
     options.db.select().from(leadNotes).where(scope(leadNotes)).orderBy(desc(leadNotes.createdAt)),
   ]);
   return { touches, events, notes };
+}
+
+/** The lead a rep means in Slack: by id, or the newest lead with that e-mail address. */
+export async function findLeadByIdOrEmail(options: {
+  db: Database;
+  workspaceId: string;
+  query: string;
+}) {
+  const query = options.query.trim();
+  const byId = isUuid(query) ? eq(leads.id, query) : undefined;
+  const [lead] = await options.db
+    .select()
+    .from(leads)
+    .where(
+      and(eq(leads.workspaceId, options.workspaceId), byId ?? eq(leads.email, query.toLowerCase())),
+    )
+    .orderBy(desc(leads.createdAt))
+    .limit(1);
+  return lead ?? null;
+}
+
+/** A rep's open leads (MQL, SAL, SQL, opportunity), oldest assignment first. */
+export async function listOpenLeadsOf(options: {
+  db: Database;
+  workspaceId: string;
+  userId: string;
+  limit?: number;
+}) {
+  return options.db
+    .select()
+    .from(leads)
+    .where(
+      and(
+        eq(leads.workspaceId, options.workspaceId),
+        eq(leads.ownerUserId, options.userId),
+        inArray(leads.status, openStatuses),
+      ),
+    )
+    .orderBy(asc(leads.assignedAt))
+    .limit(options.limit ?? 20);
 }

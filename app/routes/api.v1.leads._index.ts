@@ -20,6 +20,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     leads: items,
     actorLabel: "api",
   });
+  // Speed to lead: tell the assigned reps now, without holding up the answer (never throws).
+  for (const result of results) {
+    if (result.assigned)
+      void context.notifier.leadAssigned({ workspaceId: workspace.id, leadId: result.id });
+  }
   const json = results.map((result) => ({
     id: result.id,
     status: result.status,

@@ -1,9 +1,12 @@
 // Registers every Slack listener; each lives in its own file under listeners/<type>/.
 import type { App } from "@slack/bolt";
-import { batonCommand, registerBatonCommand } from "./commands/baton";
+import type { SlackDeps } from "../deps";
+import { registerLeadButtons } from "./actions/lead-buttons";
+import { registerBatonCommand } from "./commands/baton";
+import { registerFeedbackSubmission } from "./views/feedback-submission";
 
-export function registerListeners(app: App) {
-  registerBatonCommand(app);
+export function registerListeners(app: App, deps: SlackDeps) {
+  registerBatonCommand(app, deps);
+  registerLeadButtons(app, deps);
+  registerFeedbackSubmission(app, deps);
 }
-
-export { batonCommand };

@@ -1,4 +1,4 @@
-// Block Kit for `/baton help`: what the bot can do in this version.
+// Block Kit for `/baton help` (and for input the bot does not understand).
 import type { KnownBlock } from "@slack/types";
 
 export const batonCommandName = "/baton";
@@ -22,6 +22,9 @@ export function helpBlocks(options: { appUrl?: string; unknownInput?: string }):
         text: [
           "*Baton* keeps marketing and sales on one hand-off: shared MQL/SQL definitions, a two-way SLA, and feedback on every lead.",
           "",
+          "`/baton mine` — your open leads, oldest assignment first",
+          "`/baton feedback <e-mail or lead id>` — five-field feedback on a lead",
+          "`/baton scorecard` — this month's headline figures",
           "`/baton help` — this overview",
         ].join("\n"),
       },

@@ -1,18 +1,116 @@
-// The `/baton` slash command. It acks first (Slack allows 3 seconds) with the answer itself,
-// so nothing slow runs before the ack.
+// The `/baton` slash command: mine, feedback <lead>, scorecard, help. Quick answers go in the
+// ack itself (within Slack's 3 seconds); the feedback modal opens right after the ack.
+
+import { TZDate } from "@date-fns/tz";
 import type { App } from "@slack/bolt";
+import { getLeadCard } from "../../../app/leads/lead-card.server";
+import { findLeadByIdOrEmail, listOpenLeadsOf } from "../../../app/leads/queries.server";
+import { headlineFigures } from "../../../app/scorecard/headline.server";
+import { resolveSlackActor } from "../../actor";
+import type { SlackDeps } from "../../deps";
+import { feedbackModal } from "../../views/feedback-modal";
 import { batonCommandName, helpBlocks } from "../../views/help";
+import { statusLabel } from "../../views/lead-message";
 
 export const batonCommand = batonCommandName;
 
-export function registerBatonCommand(app: App) {
-  app.command(batonCommandName, async ({ command, ack }) => {
+const percent = (share: number | null) => (share === null ? "—" : `${(share * 100).toFixed(1)}%`);
+
+export function registerBatonCommand(app: App, deps: SlackDeps) {
+  app.command(batonCommandName, async ({ command, ack, client }) => {
     const input = command.text.trim();
-    const [subcommand = "help"] = input.split(/\s+/).filter(Boolean);
+    const [subcommand = "help", ...rest] = input.split(/\s+/).filter(Boolean);
     if (subcommand === "help") {
-      await ack({ response_type: "ephemeral", blocks: helpBlocks({}) });
+      await ack({ response_type: "ephemeral", blocks: helpBlocks({ appUrl: deps.appUrl }) });
       return;
     }
-    await ack({ response_type: "ephemeral", blocks: helpBlocks({ unknownInput: input }) });
+    if (!["mine", "feedback", "scorecard"].includes(subcommand)) {
+      await ack({
+        response_type: "ephemeral",
+        blocks: helpBlocks({ appUrl: deps.appUrl, unknownInput: input }),
+      });
+      return;
+    }
+    const actor = await resolveSlackActor({
+      db: deps.db,
+      client,
+      teamId: command.team_id,
+      slackUserId: command.user_id,
+    });
+    if (!actor.ok) {
+      await ack({ response_type: "ephemeral", text: actor.message });
+      return;
+    }
+    const workspaceId = actor.workspace.id;
+
+    if (subcommand === "mine") {
+      const open = await listOpenLeadsOf({ db: deps.db, workspaceId, userId: actor.user.id });
+      const lines = open.map((lead) => {
+        const name =
+          [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || "Unnamed";
+        const since = lead.assignedAt
+          ? ` · assigned <!date^${Math.floor(lead.assignedAt.getTime() / 1000)}^{date_short_pretty} {time}|${lead.assignedAt.toISOString()}>`
+          : "";
+        return `• <${deps.appUrl}/leads/${lead.id}|${name}>${lead.company ? ` (${lead.company})` : ""} · ${statusLabel(lead.status)}${since}`;
+      });
+      await ack({
+        response_type: "ephemeral",
+        text: open.length
+          ? `*Your open leads (${open.length})*\n${lines.join("\n")}`
+          : "You have no open leads. Nice and tidy.",
+      });
+      return;
+    }
+
+    if (subcommand === "scorecard") {
+      const now = new Date();
+      const zone = actor.workspace.timeZone;
+      const local = new TZDate(now.getTime(), zone);
+      const from = new TZDate(local.getFullYear(), local.getMonth(), 1, zone);
+      const figures = await headlineFigures({
+        db: deps.db,
+        workspaceId,
+        from: new Date(from.getTime()),
+        to: now,
+      });
+      await ack({
+        response_type: "ephemeral",
+        text: [
+          `*Scorecard, ${from.toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: zone })} so far*`,
+          `MQLs delivered: ${figures.mqlsDelivered}`,
+          `Sales acceptance: ${percent(figures.acceptance)} (${figures.accepted} accepted, ${figures.rejected} rejected)`,
+          `<${deps.appUrl}/leads|Open Baton>`,
+        ].join("\n"),
+      });
+      return;
+    }
+
+    // feedback <e-mail or lead id>
+    const query = rest.join(" ");
+    if (!query) {
+      await ack({
+        response_type: "ephemeral",
+        text: "Which lead? Use `/baton feedback <e-mail or lead id>`.",
+      });
+      return;
+    }
+    const lead = await findLeadByIdOrEmail({ db: deps.db, workspaceId, query });
+    if (!lead) {
+      await ack({
+        response_type: "ephemeral",
+        text: `No lead matches \`${query.slice(0, 80)}\` in ${actor.workspace.name}.`,
+      });
+      return;
+    }
+    await ack();
+    const card = await getLeadCard({ db: deps.db, workspaceId, leadId: lead.id });
+    const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || "Lead";
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: feedbackModal({
+        leadName: `${name}${card?.lead.company ? ` · ${card.lead.company}` : ""}`,
+        metadata: { leadId: lead.id, workspaceId },
+      }),
+    });
   });
 }

@@ -1,0 +1,40 @@
+// Attempts by a rep on a lead (call, e-mail, meeting…), logged from Slack, the web or the API.
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import type { ActivityKind } from "../../db/enums";
+import { activities, leads } from "../../db/schema";
+import { isUuid } from "../lib/ids";
+
+export async function logActivity(options: {
+  db: Database;
+  workspaceId: string;
+  leadId: string;
+  userId: string | null;
+  kind: ActivityKind;
+  note?: string | null;
+  occurredAt?: Date;
+  channel: "slack" | "web" | "api";
+  externalId?: string | null;
+}) {
+  if (!isUuid(options.leadId)) return null;
+  const [lead] = await options.db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(and(eq(leads.id, options.leadId), eq(leads.workspaceId, options.workspaceId)));
+  if (!lead) return null;
+  const [activity] = await options.db
+    .insert(activities)
+    .values({
+      workspaceId: options.workspaceId,
+      leadId: lead.id,
+      userId: options.userId,
+      kind: options.kind,
+      note: options.note ?? null,
+      occurredAt: options.occurredAt ?? new Date(),
+      channel: options.channel,
+      externalId: options.externalId ?? null,
+    })
+    .onConflictDoNothing({ target: [activities.workspaceId, activities.externalId] })
+    .returning();
+  return activity ?? null;
+}

@@ -1,0 +1,326 @@
+// Speed to lead through Slack, end to end: a lead posted to the API is routed to a rep, who gets
+// a DM on the (fake) Slack API; signed button clicks and modal submissions act on it.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectSlackTeam } from "../app/slack-links/links.server";
+import { feedback, leads, routingDecisions, routingRules } from "../db/schema";
+import { makeActiveDefinition, makeApiKey, makeMember, makeWorkspace } from "./helpers/factories";
+import { type FakeSlack, startFakeSlack } from "./helpers/fake-slack";
+import { startTestServer, type TestServer } from "./helpers/server";
+import {
+  buttonClick,
+  interactionBody,
+  sendSignedRequest,
+  slashCommandBody,
+  viewSubmission,
+} from "./helpers/slack-requests";
+
+const secret = "8f742231b10e8888abcd99yyyzzz85a5";
+const form = "application/x-www-form-urlencoded";
+let slack: FakeSlack;
+let server: TestServer;
+let key: string;
+let workspaceId: string;
+let fleurEmail: string;
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  server = await startTestServer({
+    slack: { signingSecret: secret, botToken: "xoxb-test-token", apiUrl: slack.url },
+  });
+  const { workspace } = await makeWorkspace(server.db, { name: "Noordzee Logistiek" });
+  workspaceId = workspace.id;
+  await connectSlackTeam({ db: server.db, workspaceId, teamId: "T0NOORD" });
+  const fleur = await makeMember(server.db, workspaceId, "sales", { name: "Fleur Meijer" });
+  fleurEmail = fleur.email;
+  slack.answer("users.lookupByEmail", { ok: true, user: { id: "U0FLEUR" } });
+  slack.answer("users.info", {
+    ok: true,
+    user: { id: "U0FLEUR", profile: { email: fleur.email } },
+  });
+  slack.answer("chat.postMessage", { ok: true, channel: "D0FLEUR", ts: "1700000000.000100" });
+  await server.db.insert(routingRules).values({
+    workspaceId,
+    position: 1,
+    name: "Benelux to Fleur",
+    conditions: [{ field: "country", op: "in", values: ["NL", "BE"] }],
+    target: { type: "rep", userId: fleur.user.id },
+  });
+  await makeActiveDefinition(server.db, workspaceId, {
+    rules: { match: "all", criteria: [{ type: "company_size", min: 10 }] },
+  });
+  key = (await makeApiKey(server.db, workspaceId)).key;
+});
+afterAll(async () => {
+  await server?.close();
+  await slack?.close();
+});
+
+async function postLead(externalId: string, extra: Record<string, unknown> = {}) {
+  const response = await fetch(new URL("/api/v1/leads", server.url), {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      external_id: externalId,
+      email: `${externalId}@vandijk.example`,
+      first_name: "An",
+      last_name: "de Vries",
+      company: "Van Dijk Transport",
+      company_size: 120,
+      job_title: "Head of Operations",
+      country: "NL",
+      source: "Google Ads",
+      campaign: "Warehouse 2026",
+      touchpoints: [
+        {
+          kind: "page_view",
+          url: "https://noordzee.example/prijzen",
+          occurred_at: new Date().toISOString(),
+        },
+      ],
+      ...extra,
+    }),
+  });
+  return (await response.json()) as { id: string; status: string };
+}
+
+async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(
+    `Timed out waiting for ${what}; Slack saw: ${slack.calls.map((c) => c.method).join(", ")}`,
+  );
+}
+
+const sign = (payload: Record<string, unknown>, extra: { retryNum?: number } = {}) =>
+  sendSignedRequest(server.url, {
+    secret,
+    contentType: form,
+    body: interactionBody(payload),
+    ...extra,
+  });
+
+describe("a new MQL reaches its rep in Slack", () => {
+  it("routes by the first matching rule, logs why, and DMs the rep with context and buttons", async () => {
+    const { id, status } = await postLead("sl-1");
+    expect(status).toBe("mql");
+    const [lead] = await server.db.select().from(leads).where(eq(leads.id, id));
+    expect(lead?.ownerUserId).not.toBeNull();
+    expect(lead?.assignedAt).not.toBeNull();
+    const [decision] = await server.db
+      .select()
+      .from(routingDecisions)
+      .where(eq(routingDecisions.leadId, id));
+    expect(decision?.reason).toBe('Rule 1 "Benelux to Fleur": country is NL');
+
+    const dm = await waitFor(
+      () =>
+        slack.callsTo("chat.postMessage").find((call) => JSON.stringify(call.body).includes(id)),
+      "the DM",
+    );
+    expect(dm.body.channel).toBe("U0FLEUR");
+    const blocks = JSON.stringify(dm.body.blocks);
+    expect(blocks).toContain("Van Dijk Transport · 120 employees");
+    expect(blocks).toContain("Source: Google Ads / Warehouse 2026");
+    expect(blocks).toContain("Why an MQL:");
+    for (const action of ["lead_accept", "lead_reject", "lead_log_attempt", "lead_open"])
+      expect(blocks).toContain(action);
+  });
+});
+
+describe("buttons and the feedback modal", () => {
+  it("Accept moves the lead to SAL and updates the message in place", async () => {
+    const { id } = await postLead("sl-2");
+    const response = await sign(
+      buttonClick({ actionId: "lead_accept", value: id, userId: "U0FLEUR" }),
+    );
+    expect(response.status).toBe(200);
+    await waitFor(
+      () => slack.callsTo("chat.update").find((call) => JSON.stringify(call.body).includes(id)),
+      "chat.update",
+    );
+    const [lead] = await server.db.select().from(leads).where(eq(leads.id, id));
+    expect(lead?.status).toBe("sal");
+    const update = slack
+      .callsTo("chat.update")
+      .find((call) => JSON.stringify(call.body).includes(id));
+    expect(update?.body).toMatchObject({ channel: "D0FLEUR", ts: "1700000000.000100" });
+    expect(JSON.stringify(update?.body.blocks)).toContain("Status: *Accepted*");
+  });
+
+  it("Reject opens the five-field modal", async () => {
+    const { id } = await postLead("sl-3");
+    const before = slack.callsTo("views.open").length;
+    await sign(buttonClick({ actionId: "lead_reject", value: id, userId: "U0FLEUR" }));
+    const opened = await waitFor(() => slack.callsTo("views.open")[before], "views.open");
+    const view = opened.body.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string }[];
+    };
+    expect(view.callback_id).toBe("feedback_modal");
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ leadId: id, workspaceId });
+    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+      "outcome",
+      "reason",
+      "reason_text",
+      "missing_information",
+      "missing_information_text",
+      "objections",
+      "objections_text",
+      "next_step",
+    ]);
+  });
+
+  const values = (reason: string | null) => ({
+    outcome: { value: { type: "static_select", selected_option: { value: "disqualified" } } },
+    reason: {
+      value: { type: "static_select", selected_option: reason ? { value: reason } : null },
+    },
+    reason_text: { value: { type: "plain_text_input", value: "6 employees, want a free tool" } },
+    missing_information: {
+      value: { type: "multi_static_select", selected_options: [{ value: "company_size" }] },
+    },
+    missing_information_text: { value: { type: "plain_text_input", value: null } },
+    objections: { value: { type: "multi_static_select", selected_options: [{ value: "price" }] } },
+    objections_text: { value: { type: "plain_text_input", value: null } },
+    next_step: {
+      value: { type: "plain_text_input", value: "Stop the Facebook whitepaper for micro firms" },
+    },
+  });
+
+  it("a submitted modal stores the feedback once, even when Slack retries it three times", async () => {
+    const { id } = await postLead("sl-4");
+    const payload = viewSubmission({
+      viewId: "V0FEEDBACK4",
+      userId: "U0FLEUR",
+      privateMetadata: JSON.stringify({
+        leadId: id,
+        workspaceId,
+        channel: "D0FLEUR",
+        ts: "1700000000.000100",
+      }),
+      values: values("outside_target_size"),
+    });
+    const responses = [await sign(payload)];
+    for (let retry = 1; retry <= 3; retry++)
+      responses.push(await sign(payload, { retryNum: retry }));
+    for (const response of responses) expect(response.status).toBe(200);
+    await waitFor(
+      () => slack.callsTo("chat.update").find((call) => JSON.stringify(call.body).includes(id)),
+      "chat.update",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stored = await server.db.select().from(feedback).where(eq(feedback.leadId, id));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      outcome: "disqualified",
+      reason: "outside_target_size",
+      reasonText: "6 employees, want a free tool",
+      missingInformation: ["company_size"],
+      objections: ["price"],
+      channel: "slack",
+    });
+    const [lead] = await server.db.select().from(leads).where(eq(leads.id, id));
+    expect(lead?.status).toBe("rejected");
+  });
+
+  it("an incomplete submission gets its error next to the field, and nothing is stored", async () => {
+    const { id } = await postLead("sl-5");
+    const response = await sign(
+      viewSubmission({
+        viewId: "V0FEEDBACK5",
+        userId: "U0FLEUR",
+        privateMetadata: JSON.stringify({ leadId: id, workspaceId }),
+        values: values(null),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      response_action: string;
+      errors: Record<string, string>;
+    };
+    expect(body.response_action).toBe("errors");
+    expect(Object.keys(body.errors)).toEqual(["reason"]);
+    expect(await server.db.select().from(feedback).where(eq(feedback.leadId, id))).toHaveLength(0);
+  });
+
+  it("a request from another Slack team is refused and changes nothing", async () => {
+    const { id } = await postLead("sl-6");
+    await sign(
+      buttonClick({
+        actionId: "lead_accept",
+        value: id,
+        userId: "U0STRANGER",
+        teamId: "T0OTHER",
+        channel: "C0X",
+      }),
+    );
+    const refusal = await waitFor(
+      () => slack.callsTo("chat.postEphemeral").find((call) => call.body.user === "U0STRANGER"),
+      "the refusal",
+    );
+    expect(String(refusal.body.text)).toContain("not connected to Baton");
+    const [lead] = await server.db.select().from(leads).where(eq(leads.id, id));
+    expect(lead?.status).toBe("mql");
+  });
+});
+
+describe("/baton", () => {
+  it("feedback <e-mail> opens the modal for that lead", async () => {
+    await postLead("sl-7");
+    const before = slack.callsTo("views.open").length;
+    const response = await sendSignedRequest(server.url, {
+      secret,
+      contentType: form,
+      body: slashCommandBody({ text: "feedback sl-7@vandijk.example" }),
+    });
+    expect(response.status).toBe(200);
+    const opened = await waitFor(() => slack.callsTo("views.open")[before], "views.open");
+    expect(JSON.stringify(opened.body.view)).toContain("feedback_modal");
+  });
+
+  it("mine lists the rep's open leads", async () => {
+    const response = await sendSignedRequest(server.url, {
+      secret,
+      contentType: form,
+      body: slashCommandBody({ text: "mine" }),
+    });
+    const body = (await response.json()) as { text: string };
+    expect(body.text).toMatch(/^\*Your open leads \(\d+\)\*/);
+    expect(body.text).toContain("Van Dijk Transport");
+  });
+
+  it("scorecard shows this month's MQLs and acceptance", async () => {
+    const response = await sendSignedRequest(server.url, {
+      secret,
+      contentType: form,
+      body: slashCommandBody({ text: "scorecard" }),
+    });
+    const body = (await response.json()) as { text: string };
+    expect(body.text).toMatch(/MQLs delivered: \d+/);
+    expect(body.text).toMatch(/Sales acceptance: (\d+\.\d%|—)/);
+  });
+
+  it("someone Baton does not know is told what to do", async () => {
+    slack.answer("users.info", {
+      ok: true,
+      user: { id: "U0NOBODY", profile: { email: "nobody@elsewhere.example" } },
+    });
+    const response = await sendSignedRequest(server.url, {
+      secret,
+      contentType: form,
+      body: slashCommandBody({ text: "mine", userId: "U0NOBODY" }),
+    });
+    expect(((await response.json()) as { text: string }).text).toContain(
+      "Baton doesn't know you yet (nobody@elsewhere.example)",
+    );
+    slack.answer("users.info", {
+      ok: true,
+      user: { id: "U0FLEUR", profile: { email: fleurEmail } },
+    });
+  });
+});
