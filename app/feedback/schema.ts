@@ -34,3 +34,21 @@ export const outcomeStatus = {
   no_response: null,
   recycled: "recycled",
 } as const;
+
+/** The web dialog's fields → the same shape the Slack modal gives (checked by `feedbackSchema`). */
+export function feedbackFromForm(formData: FormData) {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  return {
+    outcome: text("outcome") ?? undefined,
+    reason: text("reason") ?? undefined,
+    reasonText: text("reasonText"),
+    missingInformation: formData.getAll("missingInformation").map(String),
+    missingInformationText: text("missingInformationText"),
+    objections: formData.getAll("objections").map(String),
+    objectionsText: text("objectionsText"),
+    nextStep: text("nextStep"),
+  };
+}

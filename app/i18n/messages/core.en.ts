@@ -25,6 +25,7 @@ export const coreEn = {
   "common.save": "Save",
   "common.saved": "Saved.",
   "common.cancel": "Cancel",
+  "common.checkFields": "Check the highlighted fields.",
   "common.actions": "Actions",
 
   "roles.admin": "Admin",

@@ -27,6 +27,7 @@ export const coreNl: Record<keyof typeof coreEn, string> = {
   "common.save": "Opslaan",
   "common.saved": "Opgeslagen.",
   "common.cancel": "Annuleren",
+  "common.checkFields": "Controleer de gemarkeerde velden.",
   "common.actions": "Acties",
 
   "roles.admin": "Beheerder",
