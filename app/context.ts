@@ -21,6 +21,8 @@ export interface BatonContext {
   slackStatus(): SlackStatus;
   /** Tells reps about new and changed leads (in Slack, when it is on). */
   notifier: LeadNotifier;
+  /** Finds a Slack user id by e-mail address; null when Slack is off or nobody matches. */
+  lookupSlackUser(email: string): Promise<string | null>;
   limiters: {
     /** Failed sign-ins per account (e-mail address). */
     signInPerAccount: RateLimiterAbstract;

@@ -100,6 +100,7 @@ export function createBatonApp(options: CreateBatonAppOptions) {
         sessionSecret: options.config.SESSION_SECRET,
         slackStatus: slack.status,
         notifier: slack.notifier,
+        lookupSlackUser: slack.lookupUserByEmail,
         limiters,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       }),

@@ -19,6 +19,8 @@ export type SlackStatus =
       enabled: true;
       connected: boolean;
       team?: string;
+      /** The Slack team id (T…) the bot is installed in. */
+      teamId?: string;
       botUser?: string;
       error?: string;
       checkedAt?: string;
@@ -32,6 +34,8 @@ export interface SlackSetup {
   client?: WebClient;
   /** Tells reps about their leads in Slack; does nothing while Slack is off. */
   notifier: LeadNotifier;
+  /** Finds a Slack user by e-mail address (null when Slack is off or nobody matches). */
+  lookupUserByEmail(email: string): Promise<string | null>;
 }
 
 export interface CreateSlackOptions {
@@ -52,7 +56,12 @@ function disabledSlack(): SlackSetup {
         "Slack is not configured on this Baton server: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.",
     });
   });
-  return { status: () => ({ enabled: false }), router, notifier: silentNotifier };
+  return {
+    status: () => ({ enabled: false }),
+    router,
+    notifier: silentNotifier,
+    lookupUserByEmail: async () => null,
+  };
 }
 
 export function createSlack(options: CreateSlackOptions): SlackSetup {
@@ -79,6 +88,7 @@ export function createSlack(options: CreateSlackOptions): SlackSetup {
         enabled: true,
         connected: true,
         team: result.team,
+        teamId: result.team_id,
         botUser: result.user,
         checkedAt: new Date().toISOString(),
       };
@@ -134,5 +144,12 @@ export function createSlack(options: CreateSlackOptions): SlackSetup {
     );
   });
 
-  return { status: () => status, router, client, notifier };
+  const lookupUserByEmail = async (email: string) => {
+    try {
+      return (await client.users.lookupByEmail({ email })).user?.id ?? null;
+    } catch {
+      return null;
+    }
+  };
+  return { status: () => status, router, client, notifier, lookupUserByEmail };
 }

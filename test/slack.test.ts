@@ -1,6 +1,8 @@
 // The Slack endpoint through signed requests, with Bolt's Web API client pointed at a fake Slack.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeWorkspace, signedIn } from "./helpers/factories";
+import { workspaces } from "../db/schema";
+import { makeMember, makeWorkspace, signedIn } from "./helpers/factories";
 import { type FakeSlack, startFakeSlack } from "./helpers/fake-slack";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { sendSignedRequest, slashCommandBody } from "./helpers/slack-requests";
@@ -103,6 +105,57 @@ describe("/slack/events", () => {
     const browser = await signedIn(server.url, adminEmail);
     const html = await (await browser.get("/settings/slack")).text();
     expect(html).toContain("Connected to the Slack workspace Noordzee Logistiek as @baton");
+  });
+});
+
+describe("Settings → Slack", () => {
+  it("connects the workspace to the bot's Slack team and links members by e-mail or by hand", async () => {
+    const { adminEmail, workspace } = await makeWorkspace(server.db);
+    const rep = await makeMember(server.db, workspace.id, "sales", { name: "Ruben Smit" });
+    const admin = await signedIn(server.url, adminEmail);
+    expect(await (await admin.get("/settings/slack")).text()).toContain("Not connected yet");
+    expect((await admin.post("/settings/slack", { intent: "connect" })).status).toBe(200);
+    const [connected] = await server.db
+      .select()
+      .from(workspaces)
+      .where(eq(workspaces.id, workspace.id));
+    expect(connected?.slackTeamId).toBe("T0NOORD");
+    // A second workspace cannot take the same Slack team.
+    const other = await makeWorkspace(server.db);
+    const otherAdmin = await signedIn(server.url, other.adminEmail);
+    expect((await otherAdmin.post("/settings/slack", { intent: "connect" })).status).toBe(409);
+
+    slack.answer("users.lookupByEmail", ({ email }) =>
+      email === rep.email
+        ? { ok: true, user: { id: "U0RUBEN" } }
+        : { ok: false, error: "users_not_found" },
+    );
+    const linked = await admin.post("/settings/slack", { intent: "linkAll" });
+    expect(await linked.text()).toContain("Linked 1 members by e-mail.");
+    expect(await (await admin.get("/settings/slack")).text()).toContain(
+      "U0RUBEN (found by e-mail)",
+    );
+    const bad = await admin.post("/settings/slack", {
+      intent: "link",
+      userId: rep.user.id,
+      slackUserId: "ruben",
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("A Slack member id looks like U0123ABCD.");
+    expect(
+      (
+        await admin.post("/settings/slack", {
+          intent: "link",
+          userId: rep.user.id,
+          slackUserId: "U0RUBEN2",
+        })
+      ).status,
+    ).toBe(200);
+    const page = await (await admin.get("/settings/slack")).text();
+    expect(page).toContain("U0RUBEN2 (set by hand)");
+    // Only admins change it.
+    const repBrowser = await signedIn(server.url, rep.email);
+    expect((await repBrowser.post("/settings/slack", { intent: "disconnect" })).status).toBe(403);
   });
 });
 

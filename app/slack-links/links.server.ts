@@ -107,3 +107,42 @@ export async function linkSlackUser(options: {
       });
   });
 }
+
+/** Every member with their Slack link (if any), for Settings → Slack. */
+export async function listSlackLinks(options: { db: Database; workspaceId: string }) {
+  return options.db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      slackUserId: slackUserLinks.slackUserId,
+      linkedBy: slackUserLinks.linkedBy,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(
+      slackUserLinks,
+      and(
+        eq(slackUserLinks.userId, memberships.userId),
+        eq(slackUserLinks.workspaceId, memberships.workspaceId),
+      ),
+    )
+    .where(eq(memberships.workspaceId, options.workspaceId))
+    .orderBy(users.name);
+}
+
+export async function unlinkSlackUser(options: {
+  db: Database;
+  workspaceId: string;
+  userId: string;
+}) {
+  await options.db
+    .delete(slackUserLinks)
+    .where(
+      and(
+        eq(slackUserLinks.workspaceId, options.workspaceId),
+        eq(slackUserLinks.userId, options.userId),
+      ),
+    );
+}

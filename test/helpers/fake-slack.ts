@@ -9,12 +9,16 @@ export interface RecordedCall {
   authorization: string | undefined;
 }
 
+type Answer =
+  | Record<string, unknown>
+  | ((args: Record<string, unknown>) => Record<string, unknown>);
+
 export interface FakeSlack {
   url: string;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  /** Sets the answer for one Web API method. */
-  answer(method: string, body: Record<string, unknown>): void;
+  /** Sets the answer for one Web API method: fixed, or computed from the call's arguments. */
+  answer(method: string, body: Answer): void;
   close(): Promise<void>;
 }
 
@@ -38,7 +42,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
-  const answers = new Map<string, Record<string, unknown>>([
+  const answers = new Map<string, Answer>([
     [
       "auth.test",
       {
@@ -57,7 +61,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const body = await readBody(req);
     calls.push({ method, body, authorization: req.headers.authorization });
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify(answers.get(method) ?? { ok: true }));
+    const answer = answers.get(method) ?? { ok: true };
+    res.end(JSON.stringify(typeof answer === "function" ? answer(body) : answer));
   });
   server.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
