@@ -131,7 +131,7 @@ describe("Settings → Slack", () => {
         : { ok: false, error: "users_not_found" },
     );
     const linked = await admin.post("/settings/slack", { intent: "linkAll" });
-    expect(await linked.text()).toContain("Linked 1 members by e-mail.");
+    expect(await linked.text()).toContain("Linked 1 member by e-mail.");
     expect(await (await admin.get("/settings/slack")).text()).toContain(
       "U0RUBEN (found by e-mail)",
     );

@@ -9,7 +9,7 @@ import { Button } from "../components/ui/button";
 import { Badge, Card } from "../components/ui/card";
 import { inputClass } from "../components/ui/field";
 import type { MessageKey } from "../i18n/i18n";
-import { useT } from "../i18n/use-t";
+import { usePlural, useT } from "../i18n/use-t";
 import {
   connectSlackTeam,
   linkSlackUser,
@@ -48,7 +48,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 type ActionResult =
-  | { ok: true; message?: MessageKey; count?: number }
+  | { ok: true; linked?: number }
   | { ok: false; error: MessageKey; userId?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -107,7 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    return data<ActionResult>({ ok: true, message: "slack.links.found", count });
+    return data<ActionResult>({ ok: true, linked: count });
   }
   const members = await listSlackLinks({ db, workspaceId });
   if (!members.some((member) => member.userId === input.userId))
@@ -138,6 +138,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SlackSettings() {
   const t = useT();
+  const tp = usePlural();
   const { slack, eventsUrl, connectedTeamId, isAdmin, links } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const busy = useNavigation().state !== "idle";
@@ -150,8 +151,8 @@ export default function SlackSettings() {
           className={`rounded-md p-3 text-sm ring-1 ${result.ok ? "bg-green-50 text-green-900 ring-green-200" : "bg-red-50 text-red-800 ring-red-200"}`}
         >
           {result.ok
-            ? result.message
-              ? t(result.message, { count: result.count ?? 0 })
+            ? result.linked !== undefined
+              ? tp("slack.links.found", result.linked)
               : t("common.saved")
             : t(result.error)}
         </div>
