@@ -269,6 +269,50 @@ describe("buttons and the feedback modal", () => {
   });
 });
 
+describe("App Home", () => {
+  it("shows the rep's open leads when the Home tab opens", async () => {
+    await postLead("sl-home");
+    const before = slack.callsTo("views.publish").length;
+    const body = JSON.stringify({
+      token: "deprecated-verification-token",
+      team_id: "T0NOORD",
+      api_app_id: "A0BATON",
+      event: {
+        type: "app_home_opened",
+        user: "U0FLEUR",
+        channel: "D0FLEUR",
+        tab: "home",
+        event_ts: "1700000002.000300",
+      },
+      type: "event_callback",
+      event_id: "Ev0HOME1",
+      event_time: 1700000002,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: "T0NOORD",
+          user_id: "U0BATON",
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+    });
+    const response = await sendSignedRequest(server.url, {
+      secret,
+      contentType: "application/json",
+      body,
+    });
+    expect(response.status).toBe(200);
+    const published = await waitFor(() => slack.callsTo("views.publish")[before], "views.publish");
+    expect(published.body.user_id).toBe("U0FLEUR");
+    const view = JSON.stringify(published.body.view);
+    expect(view).toMatch(/Your open leads \(\d+\)/);
+    expect(view).toContain("Van Dijk Transport");
+    expect(view).toContain("Waiting for your feedback");
+  });
+});
+
 describe("/baton", () => {
   it("feedback <e-mail> opens the modal for that lead", async () => {
     await postLead("sl-7");

@@ -1,8 +1,9 @@
 // Reading leads: one lead with everything its page shows, always scoped by workspace.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   definitionVersions,
+  feedback,
   leadEvents,
   leadNotes,
   leads,
@@ -90,4 +91,26 @@ export async function listOpenLeadsOf(options: {
     )
     .orderBy(asc(leads.assignedAt))
     .limit(options.limit ?? 20);
+}
+
+/** Leads a rep has worked (past MQL) but not yet given feedback on, oldest first. */
+export async function listAwaitingFeedback(options: {
+  db: Database;
+  workspaceId: string;
+  userId: string;
+  limit?: number;
+}) {
+  return options.db
+    .select()
+    .from(leads)
+    .where(
+      and(
+        eq(leads.workspaceId, options.workspaceId),
+        eq(leads.ownerUserId, options.userId),
+        notInArray(leads.status, ["new", "mql"]),
+        sql`not exists (select 1 from ${feedback} where ${feedback.leadId} = ${leads.id})`,
+      ),
+    )
+    .orderBy(asc(leads.updatedAt))
+    .limit(options.limit ?? 10);
 }

@@ -3,10 +3,12 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../deps";
 import { registerLeadButtons } from "./actions/lead-buttons";
 import { registerBatonCommand } from "./commands/baton";
+import { registerAppHome } from "./events/app-home-opened";
 import { registerFeedbackSubmission } from "./views/feedback-submission";
 
 export function registerListeners(app: App, deps: SlackDeps) {
   registerBatonCommand(app, deps);
   registerLeadButtons(app, deps);
   registerFeedbackSubmission(app, deps);
+  registerAppHome(app, deps);
 }
