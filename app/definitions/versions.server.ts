@@ -170,7 +170,7 @@ export async function withdrawVersion(options: {
 
 export interface ApproveResult {
   activated: boolean;
-  requalified?: { evaluated: number; qualified: number };
+  requalified?: { evaluated: number; qualified: number; assignedLeadIds: string[] };
 }
 
 /**

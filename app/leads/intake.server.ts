@@ -363,13 +363,14 @@ export async function requalifyNewLeads(options: {
   workspaceId: string;
   definition: DefinitionVersion;
   now?: Date;
-}): Promise<{ evaluated: number; qualified: number }> {
+}): Promise<{ evaluated: number; qualified: number; assignedLeadIds: string[] }> {
   const now = options.now ?? new Date();
   const waiting = await options.db
     .select()
     .from(leads)
     .where(and(eq(leads.workspaceId, options.workspaceId), eq(leads.status, "new")));
   let qualified = 0;
+  const assignedLeadIds: string[] = [];
   for (const lead of waiting) {
     const judged = await qualifyLead({
       db: options.db,
@@ -379,6 +380,7 @@ export async function requalifyNewLeads(options: {
       actorLabel: "definition activated",
     });
     if (judged.status === "mql") qualified++;
+    if (judged.status === "mql" && (judged.ownerUserId || judged.poolId)) assignedLeadIds.push(judged.id);
   }
-  return { evaluated: waiting.length, qualified };
+  return { evaluated: waiting.length, qualified, assignedLeadIds };
 }

@@ -143,6 +143,10 @@ export async function action({ request, params: routeParams, context }: ActionFu
           ...base,
           approver: { userId: viewer.user.id, membership: viewer.membership },
         });
+        // Leads the new version made MQLs go to their reps now, as at intake.
+        for (const leadId of result.requalified?.assignedLeadIds ?? []) {
+          void context.notifier.leadAssigned({ workspaceId: viewer.workspace.id, leadId });
+        }
         if (!result.activated)
           return data<ActionResult>({ ok: true, message: "definitions.detail.approved" });
         return data<ActionResult>({
@@ -150,7 +154,9 @@ export async function action({ request, params: routeParams, context }: ActionFu
           message: result.requalified
             ? "definitions.detail.requalified"
             : "definitions.detail.activated",
-          params: result.requalified,
+          params: result.requalified
+            ? { evaluated: result.requalified.evaluated, qualified: result.requalified.qualified }
+            : undefined,
         });
       }
       case "comment":
