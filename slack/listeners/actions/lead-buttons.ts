@@ -21,25 +21,39 @@ async function tell(client: WebClient, body: ButtonBody, text: string) {
 export function registerLeadButtons(app: App, deps: SlackDeps) {
   const { db } = deps;
 
-  app.action<ButtonBody>(leadActionIds.open, async ({ ack }) => {
-    await ack();
-  });
-
-  app.action<ButtonBody>(leadActionIds.accept, async ({ ack, body, action, client }) => {
-    await ack();
+  /** The member who clicked and the lead the button is about; tells them when either is missing. */
+  async function actorAndLead(body: ButtonBody, action: ButtonAction, client: WebClient) {
     const actor = await resolveSlackActor({
       db,
       client,
       teamId: body.team?.id,
       slackUserId: body.user.id,
     });
-    if (!actor.ok) return tell(client, body, actor.message);
+    if (!actor.ok) {
+      await tell(client, body, actor.message);
+      return null;
+    }
     const card = await getLeadCard({
       db,
       workspaceId: actor.workspace.id,
       leadId: action.value ?? "",
     });
-    if (!card) return tell(client, body, "That lead is not in your Baton workspace.");
+    if (!card) {
+      await tell(client, body, "That lead is not in your Baton workspace.");
+      return null;
+    }
+    return { actor, card };
+  }
+
+  app.action<ButtonBody>(leadActionIds.open, async ({ ack }) => {
+    await ack();
+  });
+
+  app.action<ButtonBody>(leadActionIds.accept, async ({ ack, body, action, client }) => {
+    await ack();
+    const found = await actorAndLead(body, action, client);
+    if (!found) return;
+    const { actor, card } = found;
     try {
       await db.transaction((tx) =>
         transitionLead({
@@ -64,19 +78,9 @@ export function registerLeadButtons(app: App, deps: SlackDeps) {
   const openFeedback = (initialOutcome: "disqualified" | undefined) =>
     (async ({ ack, body, action, client }) => {
       await ack();
-      const actor = await resolveSlackActor({
-        db,
-        client,
-        teamId: body.team?.id,
-        slackUserId: body.user.id,
-      });
-      if (!actor.ok) return tell(client, body, actor.message);
-      const card = await getLeadCard({
-        db,
-        workspaceId: actor.workspace.id,
-        leadId: action.value ?? "",
-      });
-      if (!card) return tell(client, body, "That lead is not in your Baton workspace.");
+      const found = await actorAndLead(body, action, client);
+      if (!found) return;
+      const { actor, card } = found;
       const name =
         [card.lead.firstName, card.lead.lastName].filter(Boolean).join(" ") ||
         card.lead.email ||
