@@ -4,16 +4,23 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feedbackInsights } from "../app/feedback/insights.server";
+import { addDays, todayIn } from "../app/feedback/period";
 import { openDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import {
   apiKeys,
   definitionVersions,
+  feedback,
   leadEvents,
   leads,
   memberships,
+  poolMembers,
+  routingDecisions,
+  routingPools,
+  routingRules,
   users,
   workspaces,
 } from "../db/schema";
@@ -281,6 +288,63 @@ describe("baton demo", () => {
       const lastStatus = new Map(latest.map((event) => [event.leadId, event.toStatus]));
       const astray = demoLeads.filter((lead) => lastStatus.get(lead.id) !== lead.status);
       expect(astray).toEqual([]);
+
+      // Routing: ordered rules, a pool with members, and every MQL's owner is its last decision's.
+      const workspaceId = second.workspace.id;
+      const rules = await db
+        .select()
+        .from(routingRules)
+        .where(eq(routingRules.workspaceId, workspaceId));
+      expect(rules.length).toBeGreaterThanOrEqual(4);
+      const pools = await db
+        .select({ name: routingPools.name, members: count(poolMembers.id) })
+        .from(routingPools)
+        .leftJoin(poolMembers, eq(poolMembers.poolId, routingPools.id))
+        .where(eq(routingPools.workspaceId, workspaceId))
+        .groupBy(routingPools.id);
+      expect(pools.some((pool) => pool.members > 0)).toBe(true);
+      const lastDecisions = await db
+        .selectDistinctOn([routingDecisions.leadId], {
+          leadId: routingDecisions.leadId,
+          assignedUserId: routingDecisions.assignedUserId,
+        })
+        .from(routingDecisions)
+        .where(eq(routingDecisions.workspaceId, workspaceId))
+        .orderBy(routingDecisions.leadId, desc(routingDecisions.createdAt));
+      const decidedOwner = new Map(lastDecisions.map((d) => [d.leadId, d.assignedUserId]));
+      const mqls = await db
+        .select({ id: leads.id, ownerUserId: leads.ownerUserId })
+        .from(leads)
+        .where(and(eq(leads.workspaceId, workspaceId), isNotNull(leads.mqlAt)));
+      const routedAstray = mqls.filter(
+        (lead) => !decidedOwner.has(lead.id) || decidedOwner.get(lead.id) !== lead.ownerUserId,
+      );
+      expect(routedAstray).toEqual([]);
+
+      // Five-field feedback, and what it says about the Facebook campaign over the last year.
+      const [forms] = await db
+        .select({ value: count() })
+        .from(feedback)
+        .where(eq(feedback.workspaceId, workspaceId));
+      expect(forms?.value).toBeGreaterThanOrEqual(300);
+      const today = todayIn("Europe/Amsterdam");
+      const insights = await feedbackInsights({
+        db,
+        workspaceId,
+        timeZone: "Europe/Amsterdam",
+        period: { from: addDays(today, -365), to: addDays(today, 1) },
+      });
+      const facebook = insights.byCampaign.find(
+        (group) => group.campaign === "Facebook – Q3 whitepaper",
+      );
+      expect(facebook?.sentences).toContainEqual(
+        expect.objectContaining({
+          key: "outside_target_size",
+          text: expect.stringMatching(
+            /^\d+ of \d+ leads from 'Facebook – Q3 whitepaper' were at companies under 10 employees, outside target \(MQL v1: company size 10–500 employees\)$/,
+          ),
+        }),
+      );
     });
   });
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { leadInputSchema, standaloneTouchpointSchema } from "../leads/schemas";
 import {
   errorResponseSchema,
+  feedbackInsightsResponseSchema,
   intakeBatchResultSchema,
   intakeResultSchema,
   leadResponseSchema,
@@ -27,6 +28,7 @@ const componentSchemas = [
   workspaceResponseSchema,
   memberResponseSchema,
   memberListResponseSchema,
+  feedbackInsightsResponseSchema,
 ];
 
 function ref(schema: z.ZodType) {
@@ -189,6 +191,42 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "listMembers",
           responses: {
             "200": json("Every member with role and team-lead flag.", memberListResponseSchema),
+            ...errors,
+          },
+        },
+      },
+      "/feedback/insights": {
+        get: {
+          summary: "Feedback turned into sentences per source and campaign",
+          description:
+            "Feedback filed in `[from, to)` (days in the workspace time zone), with its leads and the active MQL definition: " +
+            "per source and per campaign, how many leads were accepted, the reasons, objections and missing information that " +
+            "at least 3 leads and 30% share, as sentences such as \"8 of 10 leads from 'Facebook – Q3 whitepaper' were at " +
+            'companies under 10 employees, outside target (MQL v1: company size 10–500 employees)". The same figures as the Feedback page.',
+          operationId: "getFeedbackInsights",
+          parameters: [
+            {
+              name: "from",
+              in: "query",
+              required: false,
+              description: "First day (YYYY-MM-DD); defaults to 90 days before `to`.",
+              schema: { type: "string", format: "date" },
+            },
+            {
+              name: "to",
+              in: "query",
+              required: false,
+              description:
+                "First day after the period (YYYY-MM-DD), after `from` and at most two years later; defaults to tomorrow.",
+              schema: { type: "string", format: "date" },
+            },
+          ],
+          responses: {
+            "200": json("The period's totals and sentences.", feedbackInsightsResponseSchema),
+            "400": json(
+              "A day that is not YYYY-MM-DD, `to` not after `from`, or more than two years; `issues` names the parameter.",
+              errorResponseSchema,
+            ),
             ...errors,
           },
         },

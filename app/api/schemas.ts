@@ -1,6 +1,7 @@
 // Response shapes of the JSON API; the OpenAPI document is generated from these.
 import { z } from "zod";
 import { leadStatuses, memberRoles } from "../../db/enums";
+import { insightKinds } from "../feedback/insights";
 
 export const errorResponseSchema = z
   .object({
@@ -100,3 +101,52 @@ export const touchpointResultSchema = z
     stored: z.boolean().describe("false when this touch was already stored"),
   })
   .meta({ id: "TouchpointResult" });
+
+const insightSentenceSchema = z.object({
+  kind: z.enum(insightKinds),
+  key: z.string().describe("The outcome, reason code, objection or missing-information option"),
+  count: z.number().int().describe("Leads the sentence is about"),
+  total: z.number().int().describe("Leads of this source or campaign with feedback in the period"),
+  text: z.string().describe("The sentence, in English"),
+  criterion: z
+    .string()
+    .nullable()
+    .describe("The criterion of the active MQL definition these leads did not meet"),
+});
+
+export const feedbackInsightsResponseSchema = z
+  .object({
+    period: z.object({
+      from: z.iso.date().describe("First day of the period"),
+      to: z.iso.date().describe("First day after the period"),
+      time_zone: z.string().describe("The workspace time zone the days are in"),
+    }),
+    definition: z
+      .object({ version: z.number().int(), title: z.string() })
+      .nullable()
+      .describe("The active MQL definition the sentences measure against"),
+    totals: z
+      .object({
+        feedback: z.number().int(),
+        accepted: z.number().int(),
+        disqualified: z.number().int(),
+        no_response: z.number().int(),
+        recycled: z.number().int(),
+      })
+      .describe("Feedback forms filed in the period, by outcome"),
+    by_source: z.array(
+      z.object({
+        source: z.string().nullable(),
+        total: z.number().int(),
+        sentences: z.array(insightSentenceSchema),
+      }),
+    ),
+    by_campaign: z.array(
+      z.object({
+        campaign: z.string(),
+        total: z.number().int(),
+        sentences: z.array(insightSentenceSchema),
+      }),
+    ),
+  })
+  .meta({ id: "FeedbackInsights" });

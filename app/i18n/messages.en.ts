@@ -1,14 +1,18 @@
 // The English catalogue, the reference: one module per capability, combined here.
 import { coreEn } from "./messages/core.en";
 import { definitionsEn } from "./messages/definitions.en";
+import { feedbackEn } from "./messages/feedback.en";
 import { importsEn } from "./messages/imports.en";
 import { leadsEn } from "./messages/leads.en";
+import { routingEn } from "./messages/routing.en";
 
 export const en = {
   ...coreEn,
   ...definitionsEn,
+  ...feedbackEn,
   ...importsEn,
   ...leadsEn,
+  ...routingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,13 +2,17 @@
 
 import { coreNl } from "./messages/core.nl";
 import { definitionsNl } from "./messages/definitions.nl";
+import { feedbackNl } from "./messages/feedback.nl";
 import { importsNl } from "./messages/imports.nl";
 import { leadsNl } from "./messages/leads.nl";
+import { routingNl } from "./messages/routing.nl";
 import type { MessageKey } from "./messages.en";
 
 export const nl: Record<MessageKey, string> = {
   ...coreNl,
   ...definitionsNl,
+  ...feedbackNl,
   ...importsNl,
   ...leadsNl,
+  ...routingNl,
 };

@@ -1,7 +1,8 @@
 // The demo's lead data: MQL v1 (active) and v2 (proposed, waiting for sales), an active SQL v1,
 // and a year of leads from eight sources with their touchpoints, lifecycle events and a few
 // repeat questions. Definitions go through the real workflow; leads are built in memory (judged
-// with the real evaluation) and inserted in batches in one transaction, so the seed stays fast.
+// with the real evaluation, routed by the real rules: demo-routing.ts, with the rep's feedback:
+// demo-feedback.ts) and inserted in batches in one transaction, so the seed stays fast.
 // A seeded PRNG makes every run produce the same data shape for the same `now`.
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
@@ -27,6 +28,7 @@ import {
   definitionApprovals,
   definitionComments,
   definitionVersions,
+  feedback,
   type Lead,
   type LeadStatus,
   leadEvents,
@@ -36,6 +38,8 @@ import {
   type TouchpointKind,
   touchpoints,
 } from "../schema";
+import { type DemoFeedback, demoFeedback } from "./demo-feedback";
+import type { DemoRouting } from "./demo-routing";
 
 export interface DemoMember {
   userId: string;
@@ -80,7 +84,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Dice {
+export class Dice {
   constructor(private readonly next: () => number) {}
   float() {
     return this.next();
@@ -677,6 +681,8 @@ const partners: (readonly [string, number, Country | null])[] = [
   ["Flanders Logistics Partners", 12, "BE"],
   ["Rhein-Maas Consulting GmbH", 8, "DE"],
 ];
+/** The partners referrals come from (the demo's "Partner referrals" routing rule lists them). */
+export const demoPartners = partners.map(([name]) => name);
 
 interface Touch {
   kind: TouchpointKind;
@@ -991,13 +997,14 @@ const rejectReasons: Weighted = [
   ["Wrong industry", 6],
   ["Competitor", 5],
 ];
+// The Facebook whitepaper drew webshops: on the call most turn out smaller than the form said.
 const facebookRejectReasons: Weighted = [
-  ["Outside target size", 45],
-  ["No budget", 18],
-  ["Student", 8],
-  ["Bad data", 10],
-  ["No need", 10],
-  ["Duplicate", 5],
+  ["Outside target size", 70],
+  ["No budget", 10],
+  ["Student", 4],
+  ["Bad data", 7],
+  ["No need", 6],
+  ["Duplicate", 3],
 ];
 const lostReasons: Weighted = [
   ["Chose a competitor", 35],
@@ -1016,8 +1023,10 @@ export async function seedDemoLeads(options: {
   members: DemoMember[];
   now: Date;
   log: (line: string) => void;
+  /** Routes each new MQL (and logs why), as the app would on arrival. */
+  routing: DemoRouting;
   random?: () => number;
-}): Promise<{ leads: number; touchpoints: number }> {
+}): Promise<{ leads: number; touchpoints: number; feedback: number }> {
   const { db, workspaceId, log } = options;
   const random = new Dice(options.random ?? mulberry32(defaultSeed));
   // Each lead draws from its own stream (seeded from the main one), so whether one lead's next
@@ -1171,15 +1180,17 @@ export async function seedDemoLeads(options: {
   // --- Leads, in memory ---
   const slots = buildSchedule(random, now, sales);
   const leadSeed = Math.floor(random.float() * 2 ** 32);
+  // Feedback draws from streams of its own, so it leaves the leads' own draws as they were.
+  const feedbackSeed = Math.floor(random.float() * 2 ** 32);
   const leadRows: Lead[] = [];
   const touchRows: (typeof touchpoints.$inferInsert)[] = [];
   const eventRows: EventRow[] = [];
   const noteRows: (typeof leadNotes.$inferInsert)[] = [];
+  const feedbackRows: DemoFeedback["rows"] = [];
   const companies: Company[] = [];
   const usedEmails = new Set<string>();
   const closedContacts: { contact: Contact; closedAt: number }[] = [];
   const dedupe = new Set<string>();
-  let roundRobin = 0;
   let hubspotId = 48_211;
 
   const newCompany = (slot: Slot): Company => {
@@ -1672,11 +1683,31 @@ export async function seedDemoLeads(options: {
       }
     } else {
       lead.mqlAt = new Date(mqlAt);
-      const owner = outboundRep ?? (sales[roundRobin++ % sales.length] as DemoMember);
-      lead.ownerUserId = owner.userId;
+      if (outboundRep) {
+        options.routing.keep(id, outboundRep.userId, new Date(created));
+      } else {
+        const route = options.routing.route(
+          id,
+          {
+            region: lead.region,
+            country: lead.country,
+            company_size: lead.companySize,
+            industry: lead.industry,
+            source: lead.source,
+            campaign: lead.campaign,
+            partner: lead.partner,
+            margin_tier: null,
+          },
+          new Date(mqlAt),
+        );
+        lead.ownerUserId = route.assignedUserId;
+        lead.poolId = route.poolId;
+        lead.queue = route.queue;
+      }
       lead.assignedAt ??= new Date(mqlAt);
-      const by = { user: owner.userId };
-      const stale = dice.chance(0.025);
+      const by = { user: lead.ownerUserId };
+      // Routed to a queue (nurture), the lead is marketing's again: sales never decides on it.
+      const stale = dice.chance(0.025) || lead.ownerUserId === null;
       const decidedAt = addBusinessHours(
         Math.max(mqlAt, receivedAt),
         Math.min(40, dice.logNormal(3, 1.1)),
@@ -1804,6 +1835,20 @@ export async function seedDemoLeads(options: {
 
     lead.status = timeline.status ?? "new";
     lead.updatedAt = new Date(Math.max(lead.updatedAt.getTime(), timeline.last));
+    if (lead.ownerUserId) {
+      const filed = demoFeedback({
+        dice: new Dice(mulberry32((feedbackSeed + Math.imul(index + 1, 0x85ebca6b)) >>> 0)),
+        workspaceId,
+        leadId: id,
+        ownerUserId: lead.ownerUserId,
+        lead: { source, companySize: lead.companySize, industry: lead.industry },
+        events: timeline.events,
+        now,
+      });
+      feedbackRows.push(...filed.rows);
+      lead.companySize = filed.corrected.companySize ?? lead.companySize;
+      lead.industry = filed.corrected.industry ?? lead.industry;
+    }
     if (openStatuses.includes(lead.status) && mqlAt !== null && dice.chance(0.2)) {
       const askedAt = Math.min(now, workTime(mqlAt + dice.float() * (now - mqlAt)));
       if (askedAt - mqlAt > DAY) {
@@ -1835,6 +1880,8 @@ export async function seedDemoLeads(options: {
       await tx.insert(leadEvents).values(eventRows.slice(i, i + batchSize));
     for (let i = 0; i < noteRows.length; i += batchSize)
       await tx.insert(leadNotes).values(noteRows.slice(i, i + batchSize));
+    for (let i = 0; i < feedbackRows.length; i += batchSize)
+      await tx.insert(feedback).values(feedbackRows.slice(i, i + batchSize));
   });
 
   const count = (status: LeadStatus) => eventRows.filter((e) => e.toStatus === status).length;
@@ -1843,7 +1890,8 @@ export async function seedDemoLeads(options: {
   log(
     `Funnel: ${format(count("mql"))} MQLs, ${format(count("sal"))} accepted, ${format(count("rejected"))} rejected, ${format(count("sql"))} SQLs, ${format(count("opportunity"))} opportunities, ${format(count("won"))} won, ${format(count("lost"))} lost; ${format(leadRows.filter((l) => l.heldBackAt).length)} held back, ${format(noteRows.length)} repeat questions`,
   );
-  return { leads: leadRows.length, touchpoints: touchRows.length };
+  log(`Feedback: ${format(feedbackRows.length)} five-field forms from sales`);
+  return { leads: leadRows.length, touchpoints: touchRows.length, feedback: feedbackRows.length };
 }
 
 /** Gives the definitions the history they would have had: created, proposed, approved, active. */

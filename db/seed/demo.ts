@@ -7,7 +7,8 @@ import { hashPassword } from "../../app/auth/passwords.server";
 import { generateToken } from "../../app/auth/tokens.server";
 import type { Database } from "../client";
 import { type MemberRole, memberships, users, workspaces } from "../schema";
-import { type DemoMember, seedDemoLeads } from "./demo-leads";
+import { type DemoMember, demoPartners, seedDemoLeads } from "./demo-leads";
+import { createDemoRouting } from "./demo-routing";
 
 export const demoSlug = "demo";
 export const demoEmailDomain = "noordzee-logistiek.example";
@@ -114,7 +115,13 @@ export async function seedDemo(options: {
     invitedByUserId: adminUser.id,
   });
 
-  await seedDemoLeads({ db, workspaceId: workspace.id, members, now: new Date(), log });
+  // Routing rules and pools as an admin set them up; every demo MQL is routed by them.
+  const routing = createDemoRouting({ workspaceId: workspace.id, members, partners: demoPartners });
+  await seedDemoLeads({ db, workspaceId: workspace.id, members, now: new Date(), log, routing });
+  const routed = await routing.save(db);
+  log(
+    `Routing: ${routed.rules} rules, ${routed.pools} pools, ${routed.decisions.toLocaleString("en-US")} decisions`,
+  );
 
   log(`Demo ready: ${credentials.length} members and one pending invitation.`);
 

@@ -223,14 +223,19 @@ export const coreEn = {
   "slack.connect.step4":
     "Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for the Baton server and restart it.",
   "slack.workspace.title": "This workspace in Slack",
-  "slack.workspace.connected": "Connected to the Slack team {team}: its members' requests act on this workspace, and new MQLs are sent to their owners in Slack.",
-  "slack.workspace.notConnected": "Not connected yet. Until it is, Baton ignores requests from Slack for this workspace and sends no lead messages.",
+  "slack.workspace.connected":
+    "Connected to the Slack team {team}: its members' requests act on this workspace, and new MQLs are sent to their owners in Slack.",
+  "slack.workspace.notConnected":
+    "Not connected yet. Until it is, Baton ignores requests from Slack for this workspace and sends no lead messages.",
   "slack.workspace.connect": "Connect to {team}",
   "slack.workspace.disconnect": "Disconnect",
-  "slack.workspace.otherWorkspace": "The Slack team is connected to another Baton workspace. Disconnect it there first.",
-  "slack.workspace.needsSlack": "Slack must be on and reachable before a workspace can be connected.",
+  "slack.workspace.otherWorkspace":
+    "The Slack team is connected to another Baton workspace. Disconnect it there first.",
+  "slack.workspace.needsSlack":
+    "Slack must be on and reachable before a workspace can be connected.",
   "slack.links.title": "Members in Slack",
-  "slack.links.description": "Found by e-mail address when someone first uses Baton in Slack. Set a Slack member id (U…) by hand when the addresses differ.",
+  "slack.links.description":
+    "Found by e-mail address when someone first uses Baton in Slack. Set a Slack member id (U…) by hand when the addresses differ.",
   "slack.links.notLinked": "Not linked",
   "slack.links.byEmail": "found by e-mail",
   "slack.links.manual": "set by hand",

@@ -232,14 +232,19 @@ export const coreNl: Record<keyof typeof coreEn, string> = {
   "slack.connect.step4":
     "Stel SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET in voor de Baton-server en herstart die.",
   "slack.workspace.title": "Deze workspace in Slack",
-  "slack.workspace.connected": "Verbonden met het Slack-team {team}: verzoeken van de leden werken op deze workspace, en nieuwe MQL's gaan in Slack naar hun eigenaar.",
-  "slack.workspace.notConnected": "Nog niet verbonden. Tot dan negeert Baton verzoeken uit Slack voor deze workspace en stuurt het geen leadberichten.",
+  "slack.workspace.connected":
+    "Verbonden met het Slack-team {team}: verzoeken van de leden werken op deze workspace, en nieuwe MQL's gaan in Slack naar hun eigenaar.",
+  "slack.workspace.notConnected":
+    "Nog niet verbonden. Tot dan negeert Baton verzoeken uit Slack voor deze workspace en stuurt het geen leadberichten.",
   "slack.workspace.connect": "Verbinden met {team}",
   "slack.workspace.disconnect": "Verbinding verbreken",
-  "slack.workspace.otherWorkspace": "Het Slack-team is verbonden met een andere Baton-workspace. Verbreek die verbinding daar eerst.",
-  "slack.workspace.needsSlack": "Slack moet aan staan en bereikbaar zijn voordat je een workspace kunt verbinden.",
+  "slack.workspace.otherWorkspace":
+    "Het Slack-team is verbonden met een andere Baton-workspace. Verbreek die verbinding daar eerst.",
+  "slack.workspace.needsSlack":
+    "Slack moet aan staan en bereikbaar zijn voordat je een workspace kunt verbinden.",
   "slack.links.title": "Leden in Slack",
-  "slack.links.description": "Gevonden op e-mailadres zodra iemand Baton voor het eerst in Slack gebruikt. Vul met de hand een Slack-lid-id (U…) in als de adressen verschillen.",
+  "slack.links.description":
+    "Gevonden op e-mailadres zodra iemand Baton voor het eerst in Slack gebruikt. Vul met de hand een Slack-lid-id (U…) in als de adressen verschillen.",
   "slack.links.notLinked": "Niet gekoppeld",
   "slack.links.byEmail": "gevonden op e-mail",
   "slack.links.manual": "met de hand ingesteld",
