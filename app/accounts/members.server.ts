@@ -2,7 +2,7 @@
 // keeps at least one admin.
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { type MemberRole, memberships, sessions, users } from "../../db/schema";
+import { type MemberRole, memberships, poolMembers, sessions, users } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { AccountError, NotFoundError } from "./errors";
 
@@ -119,6 +119,15 @@ export async function removeMember(options: {
       await assertAnotherAdmin(tx, options.workspaceId, options.membershipId);
     }
     await tx.delete(memberships).where(eq(memberships.id, membership.id));
+    // Someone who left gets no more leads from the rotation.
+    await tx
+      .delete(poolMembers)
+      .where(
+        and(
+          eq(poolMembers.userId, membership.userId),
+          eq(poolMembers.workspaceId, options.workspaceId),
+        ),
+      );
     // Their sessions in this workspace end now, not at the next request.
     await tx
       .delete(sessions)

@@ -380,7 +380,8 @@ export async function requalifyNewLeads(options: {
       actorLabel: "definition activated",
     });
     if (judged.status === "mql") qualified++;
-    if (judged.status === "mql" && (judged.ownerUserId || judged.poolId)) assignedLeadIds.push(judged.id);
+    if (judged.status === "mql" && (judged.ownerUserId || judged.poolId))
+      assignedLeadIds.push(judged.id);
   }
   return { evaluated: waiting.length, qualified, assignedLeadIds };
 }

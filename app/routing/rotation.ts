@@ -48,3 +48,24 @@ export function pickFromPool(members: PoolMemberState[]): PoolPick {
     reason: `round-robin (weight ${picked.weight} of ${totalWeight}${skipped ? `; ${skipped} absent or at capacity` : ""})`,
   };
 }
+
+/**
+ * Who gets the next `count` leads if nothing else changes (no absences end, no leads close):
+ * the rotation order shown on the pool page. Pure; nothing is stored.
+ */
+export function upcomingPicks(members: PoolMemberState[], count: number): string[] {
+  const picks: string[] = [];
+  let state = members.map((member) => ({ ...member }));
+  for (let i = 0; i < count; i++) {
+    const pick = pickFromPool(state);
+    if (!pick.userId) break;
+    const picked = pick.userId;
+    state = state.map((member) => ({
+      ...member,
+      credit: pick.credits.get(member.userId) ?? member.credit,
+      openLeads: member.userId === picked ? member.openLeads + 1 : member.openLeads,
+    }));
+    picks.push(picked);
+  }
+  return picks;
+}

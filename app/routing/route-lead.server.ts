@@ -147,7 +147,10 @@ async function isMember(db: Database, workspaceId: string, userId: string) {
   return Boolean(row);
 }
 
-/** Routes a lead now: assigns an owner, a pool or a queue, and logs why. */
+/**
+ * Routes a lead now: assigns an owner, a pool or a queue, and logs why. Call it inside a
+ * transaction (intake does): the pool's row lock is what keeps concurrent picks apart.
+ */
 export async function routeLead(options: {
   db: Database;
   lead: Lead;
