@@ -9,10 +9,10 @@ import {
   objectionOptions,
 } from "../../db/enums";
 import type { MessageKey } from "../i18n/i18n";
-import { useMessage, useT } from "../i18n/use-t";
+import { useT } from "../i18n/use-t";
 import { Button } from "./ui/button";
 import { Dialog, DialogClose } from "./ui/dialog";
-import { inputClass, SelectField } from "./ui/field";
+import { Field, inputClass, SelectField } from "./ui/field";
 
 export interface FeedbackFormState {
   fieldErrors: Record<string, string[]>;
@@ -61,31 +61,27 @@ export function FeedbackCreateDialog({
   failed?: FeedbackFormState;
 }) {
   const t = useT();
-  const message = useMessage();
   const navigation = useNavigation();
   const [open, setOpen] = useState(Boolean(failed));
   useEffect(() => {
     if (failed) setOpen(true);
   }, [failed]);
   const text = (name: string, label: MessageKey, multiline = false) => (
-    <label className="block text-sm font-medium text-slate-800">
-      {t(label)}
-      {multiline ? (
-        <textarea
-          name={name}
-          rows={2}
-          defaultValue={failed?.values[name]}
-          className={`${inputClass} mt-1`}
-        />
-      ) : (
-        <input name={name} defaultValue={failed?.values[name]} className={`${inputClass} mt-1`} />
-      )}
-      {failed?.fieldErrors[name] ? (
-        <span role="alert" className="mt-1 block text-red-600">
-          {failed.fieldErrors[name].map(message).join(" ")}
-        </span>
-      ) : null}
-    </label>
+    <Field label={t(label)} errors={failed?.fieldErrors[name]}>
+      {(a11y) =>
+        multiline ? (
+          <textarea
+            {...a11y}
+            name={name}
+            rows={2}
+            defaultValue={failed?.values[name]}
+            className={inputClass}
+          />
+        ) : (
+          <input {...a11y} name={name} defaultValue={failed?.values[name]} className={inputClass} />
+        )
+      }
+    </Field>
   );
   return (
     <Dialog
