@@ -154,6 +154,34 @@ describe("baton workspace create", () => {
   });
 });
 
+describe("npm run baton", () => {
+  it("prints nothing but the command's JSON on stdout, as CONTRACT.md says", async () => {
+    const databaseEnv = database.url ? { DATABASE_URL: database.url } : { BATON_DATA_DIR: dataDir };
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(
+        "npm",
+        [
+          "run",
+          "baton",
+          "--",
+          "workspace",
+          "create",
+          "--name",
+          "Via npm",
+          "--admin-email",
+          "npm@example.com",
+          "--password",
+          "a-long-password",
+        ],
+        { cwd: root, env: { ...process.env, DATABASE_URL: "", ...databaseEnv }, timeout: 60_000 },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      );
+    });
+    const output = JSON.parse(stdout) as { workspace: { slug: string } };
+    expect(output.workspace.slug).toBe("via-npm");
+  });
+});
+
 describe("baton apikey create", () => {
   it("prints a new key once and stores only its hash", async () => {
     const created = JSON.parse(
