@@ -52,3 +52,24 @@ export async function transitionLead(options: {
   });
   return { lead: moved ?? lead, moved: true };
 }
+
+/** Sales accepts a lead (MQL → SAL), from Slack or the web, in its own transaction. */
+export function acceptLead(options: {
+  db: Database;
+  workspaceId: string;
+  leadId: string;
+  actorUserId: string;
+  via: "slack" | "web";
+}) {
+  return options.db.transaction((tx) =>
+    transitionLead({
+      db: tx,
+      workspaceId: options.workspaceId,
+      leadId: options.leadId,
+      to: "sal",
+      actorUserId: options.actorUserId,
+      actorLabel: options.via,
+      reason: options.via === "slack" ? "Accepted in Slack" : "Accepted in Baton",
+    }),
+  );
+}

@@ -27,7 +27,7 @@ import { useLocale, useT } from "../i18n/use-t";
 import { getActiveDefinition, leadForEvaluation } from "../leads/intake.server";
 import { getLeadWork } from "../leads/lead-work.server";
 import { getLead, getLeadTimeline } from "../leads/queries.server";
-import { TransitionError, transitionLead } from "../leads/transition.server";
+import { acceptLead, TransitionError } from "../leads/transition.server";
 import { issuesToFieldErrors } from "../lib/forms";
 import { reassignLead } from "../routing/route-lead.server";
 
@@ -154,16 +154,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (input.intent) {
     case "accept":
       try {
-        await context.db.transaction((tx) =>
-          transitionLead({
-            db: tx,
-            workspaceId: viewer.workspace.id,
-            leadId: found.lead.id,
-            to: "sal",
-            actorUserId: viewer.user.id,
-            reason: "Accepted in Baton",
-          }),
-        );
+        await acceptLead({
+          db: context.db,
+          workspaceId: viewer.workspace.id,
+          leadId: found.lead.id,
+          actorUserId: viewer.user.id,
+          via: "web",
+        });
       } catch (error) {
         if (error instanceof TransitionError) {
           return data<ActionResult>(

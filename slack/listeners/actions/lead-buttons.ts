@@ -4,7 +4,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { logActivity } from "../../../app/activities/activities.server";
 import { getLeadCard } from "../../../app/leads/lead-card.server";
-import { TransitionError, transitionLead } from "../../../app/leads/transition.server";
+import { acceptLead, TransitionError } from "../../../app/leads/transition.server";
 import { resolveSlackActor } from "../../actor";
 import type { SlackDeps } from "../../deps";
 import { feedbackModal } from "../../views/feedback-modal";
@@ -55,17 +55,13 @@ export function registerLeadButtons(app: App, deps: SlackDeps) {
     if (!found) return;
     const { actor, card } = found;
     try {
-      await db.transaction((tx) =>
-        transitionLead({
-          db: tx,
-          workspaceId: actor.workspace.id,
-          leadId: card.lead.id,
-          to: "sal",
-          actorUserId: actor.user.id,
-          actorLabel: "slack",
-          reason: "Accepted in Slack",
-        }),
-      );
+      await acceptLead({
+        db,
+        workspaceId: actor.workspace.id,
+        leadId: card.lead.id,
+        actorUserId: actor.user.id,
+        via: "slack",
+      });
     } catch (error) {
       if (error instanceof TransitionError) {
         return tell(client, body, `This lead is already ${error.from}; it can't be accepted now.`);
