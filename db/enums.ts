@@ -127,3 +127,31 @@ export const activityKinds = ["call", "email", "meeting", "linkedin", "other"] a
 export type ActivityKind = (typeof activityKinds)[number];
 
 export const routingTargetTypes = ["rep", "pool", "queue"] as const;
+
+/** The two sides of the SLA (DESIGN.md: "The two-way SLA"). */
+export const slaSides = ["marketing", "sales"] as const;
+export type SlaSide = (typeof slaSides)[number];
+
+/** Sales obligations, each a persisted clock per lead. */
+export const slaClockKinds = ["first_contact", "attempts", "feedback"] as const;
+export type SlaClockKind = (typeof slaClockKinds)[number];
+export const slaClockStates = ["running", "met", "breached", "cancelled"] as const;
+export type SlaClockState = (typeof slaClockStates)[number];
+
+/** Marketing obligations, evaluated per week and per month. */
+export const slaPeriodKinds = ["mql_volume", "sql_share", "completeness"] as const;
+export type SlaPeriodKind = (typeof slaPeriodKinds)[number];
+export const slaPeriodUnits = ["week", "month"] as const;
+export type SlaPeriodUnit = (typeof slaPeriodUnits)[number];
+
+export const slaBreachKinds = [...slaClockKinds, ...slaPeriodKinds] as const;
+export type SlaBreachKind = (typeof slaBreachKinds)[number];
+/** Escalation ladder: owner → team lead (leadership sees every breach in the digest). */
+export const escalationLevels = ["owner", "team_lead"] as const;
+export type EscalationLevel = (typeof escalationLevels)[number];
+
+export const actionItemStatuses = ["open", "done", "dropped"] as const;
+export type ActionItemStatus = (typeof actionItemStatuses)[number];
+/** Where an action item came from: an SLA consequence, a weekly sync, or by hand. */
+export const actionItemOrigins = ["consequence", "sync", "manual"] as const;
+export type ActionItemOrigin = (typeof actionItemOrigins)[number];

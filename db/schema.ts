@@ -17,18 +17,34 @@ import {
 } from "drizzle-orm/pg-core";
 import type { CriteriaGroup, CriterionResult } from "../app/definitions/criteria";
 import type { RoutingCondition, RoutingTarget } from "../app/routing/rules";
+import type { SlaTerms } from "../app/sla/terms";
 import {
+  actionItemOrigins,
+  actionItemStatuses,
   activityKinds,
   type BusinessHours,
   definitionKinds,
   definitionStatuses,
+  escalationLevels,
   feedbackOutcomes,
   importKinds,
   importStatuses,
   leadStatuses,
   memberRoles,
+  slaBreachKinds,
+  slaClockKinds,
+  slaClockStates,
+  slaPeriodKinds,
+  slaPeriodUnits,
+  slaSides,
   touchpointKinds,
+  type Weekday,
 } from "./enums";
+
+export interface Holiday {
+  date: string;
+  name: string;
+}
 
 export {
   type BusinessHours,
@@ -56,6 +72,15 @@ export const importKind = pgEnum("import_kind", importKinds);
 export const importStatus = pgEnum("import_status", importStatuses);
 export const feedbackOutcome = pgEnum("feedback_outcome", feedbackOutcomes);
 export const activityKind = pgEnum("activity_kind", activityKinds);
+export const slaSide = pgEnum("sla_side", slaSides);
+export const slaClockKind = pgEnum("sla_clock_kind", slaClockKinds);
+export const slaClockState = pgEnum("sla_clock_state", slaClockStates);
+export const slaPeriodKind = pgEnum("sla_period_kind", slaPeriodKinds);
+export const slaPeriodUnit = pgEnum("sla_period_unit", slaPeriodUnits);
+export const slaBreachKind = pgEnum("sla_breach_kind", slaBreachKinds);
+export const escalationLevel = pgEnum("escalation_level", escalationLevels);
+export const actionItemStatus = pgEnum("action_item_status", actionItemStatuses);
+export const actionItemOrigin = pgEnum("action_item_origin", actionItemOrigins);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 /** Every table with customer data belongs to one workspace and goes with it. */
@@ -77,6 +102,12 @@ export const workspaces = pgTable("workspaces", {
   marginTiersEnabled: boolean("margin_tiers_enabled").notNull().default(false),
   tierTopFromCents: bigint("tier_top_from_cents", { mode: "number" }),
   tierMiddleFromCents: bigint("tier_middle_from_cents", { mode: "number" }),
+  /** Closed all day (local dates): SLA clocks skip them like weekends. */
+  holidays: jsonb("holidays").$type<Holiday[]>().notNull().default([]),
+  /** Leadership digest: posted weekly at this local weekday and time, also to this channel. */
+  digestWeekday: text("digest_weekday").$type<Weekday>().notNull().default("monday"),
+  digestTime: text("digest_time").notNull().default("08:00"),
+  digestSlackChannelId: text("digest_slack_channel_id"),
   createdAt: createdAt(),
 });
 export type Workspace = typeof workspaces.$inferSelect;
@@ -642,3 +673,231 @@ export const slackLeadMessages = pgTable(
   },
   (table) => [uniqueIndex("slack_lead_messages_lead_channel_key").on(table.leadId, table.channel)],
 );
+
+/** The two-way SLA: versioned like definitions, active once a marketing and a sales lead approve. */
+export const slaAgreements = pgTable(
+  "sla_agreements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    version: integer("version").notNull(),
+    status: definitionStatus("status").notNull().default("draft"),
+    title: text("title").notNull(),
+    /** What people read: the promises in plain words. */
+    prose: text("prose").notNull().default(""),
+    terms: jsonb("terms").$type<SlaTerms>().notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    proposedAt: timestamp("proposed_at", { withTimezone: true }),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("sla_agreements_number_key").on(table.workspaceId, table.version),
+    uniqueIndex("sla_agreements_one_active_key")
+      .on(table.workspaceId)
+      .where(sql`${table.status} = 'active'`),
+  ],
+);
+export type SlaAgreement = typeof slaAgreements.$inferSelect;
+
+export const slaApprovals = pgTable(
+  "sla_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => slaAgreements.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    team: memberRole("team").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("sla_approvals_agreement_team_key").on(table.agreementId, table.team)],
+);
+
+/**
+ * One sales obligation on one lead: started by the event that creates it (assignment, an
+ * outcome), stopped by the event that meets it (an attempt, feedback), swept when due.
+ */
+export const slaClocks = pgTable(
+  "sla_clocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    agreementId: uuid("agreement_id").references(() => slaAgreements.id, { onDelete: "set null" }),
+    kind: slaClockKind("kind").notNull(),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The agreement segment whose terms apply; null for the defaults. */
+    segment: text("segment"),
+    /** Attempts clocks: how many attempts meet it. */
+    target: integer("target"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    warnAt: timestamp("warn_at", { withTimezone: true }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    state: slaClockState("state").notNull().default("running"),
+    warnedAt: timestamp("warned_at", { withTimezone: true }),
+    /** When the obligation was met; also set on a breached clock met late. */
+    metAt: timestamp("met_at", { withTimezone: true }),
+    breachedAt: timestamp("breached_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("sla_clocks_lead_idx").on(table.leadId, table.kind),
+    index("sla_clocks_owner_idx").on(
+      table.workspaceId,
+      table.ownerUserId,
+      table.state,
+      table.dueAt,
+    ),
+    index("sla_clocks_workspace_started_idx").on(table.workspaceId, table.kind, table.startedAt),
+    // What the sweeper claims: small partial indexes over running clocks only.
+    index("sla_clocks_due_idx").on(table.dueAt).where(sql`${table.state} = 'running'`),
+    index("sla_clocks_warn_idx")
+      .on(table.warnAt)
+      .where(sql`${table.state} = 'running' and ${table.warnedAt} is null`),
+  ],
+);
+export type SlaClock = typeof slaClocks.$inferSelect;
+
+/** Marketing's periodic obligations, evaluated once per closed week and month. */
+export const slaPeriodResults = pgTable(
+  "sla_period_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    agreementId: uuid("agreement_id").references(() => slaAgreements.id, { onDelete: "set null" }),
+    unit: slaPeriodUnit("unit").notNull(),
+    /** Local dates in the workspace time zone: [periodStart, periodEnd). */
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    kind: slaPeriodKind("kind").notNull(),
+    /** "" for the whole workspace, else the agreement segment's name. */
+    segment: text("segment").notNull().default(""),
+    target: real("target").notNull(),
+    actual: real("actual"),
+    numerator: integer("numerator").notNull(),
+    denominator: integer("denominator").notNull(),
+    met: boolean("met").notNull(),
+    evaluatedAt: timestamp("evaluated_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex("sla_period_results_key").on(
+      table.workspaceId,
+      table.unit,
+      table.periodStart,
+      table.kind,
+      table.segment,
+    ),
+  ],
+);
+export type SlaPeriodResult = typeof slaPeriodResults.$inferSelect;
+
+/** A broken promise, from a sales clock or a marketing period, and how far it escalated. */
+export const slaBreaches = pgTable(
+  "sla_breaches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    side: slaSide("side").notNull(),
+    kind: slaBreachKind("kind").notNull(),
+    /** `clock:<id>` or `period:<unit>:<start>:<kind>:<segment>`: one breach per subject. */
+    subjectKey: text("subject_key").notNull(),
+    clockId: uuid("clock_id").references(() => slaClocks.id, { onDelete: "cascade" }),
+    periodResultId: uuid("period_result_id").references(() => slaPeriodResults.id, {
+      onDelete: "cascade",
+    }),
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    segment: text("segment"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    detectedAt: timestamp("detected_at", { withTimezone: true }).notNull(),
+    /** One plain sentence: what was promised and what happened. */
+    summary: text("summary").notNull(),
+    level: escalationLevel("level").notNull().default("owner"),
+    /** When a still-unmet breach goes up to the team lead; null when nothing is pending. */
+    escalateAt: timestamp("escalate_at", { withTimezone: true }),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    /** Set when the pool re-assigned the lead because of this breach. */
+    reassignedToUserId: uuid("reassigned_to_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+  },
+  (table) => [
+    uniqueIndex("sla_breaches_subject_key").on(table.workspaceId, table.subjectKey),
+    index("sla_breaches_workspace_due_idx").on(table.workspaceId, table.dueAt),
+    index("sla_breaches_owner_idx").on(table.workspaceId, table.ownerUserId, table.dueAt),
+    index("sla_breaches_escalate_idx")
+      .on(table.escalateAt)
+      .where(sql`${table.escalateAt} is not null and ${table.escalatedAt} is null`),
+  ],
+);
+export type SlaBreach = typeof slaBreaches.$inferSelect;
+
+/** Things to do, carried from week to week until done: SLA consequences and sync decisions. */
+export const actionItems = pgTable(
+  "action_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    title: text("title").notNull(),
+    detail: text("detail"),
+    side: slaSide("side"),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Local date. */
+    dueOn: text("due_on"),
+    status: actionItemStatus("status").notNull().default("open"),
+    origin: actionItemOrigin("origin").notNull(),
+    /** For consequences: what it is about (`source_rejections:<source>`); one open item each. */
+    originKey: text("origin_key"),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedByUserId: uuid("closed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [
+    index("action_items_workspace_status_idx").on(table.workspaceId, table.status, table.createdAt),
+    uniqueIndex("action_items_open_origin_key")
+      .on(table.workspaceId, table.originKey)
+      .where(sql`${table.status} = 'open'`),
+  ],
+);
+export type ActionItem = typeof actionItems.$inferSelect;
+
+/**
+ * Outbox: messages decided inside a transaction (a warning, a breach, a digest) and delivered
+ * after it by whichever instance claims them, so a crash never loses or doubles a decision.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** The same decision queued twice is stored once. */
+    dedupeKey: text("dedupe_key").notNull(),
+    availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A deliverer holds the message until then; after it, another may take it over. */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** "sent", "skipped" (Slack off, nobody linked) or "failed" after the last attempt. */
+    result: text("result"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("outbox_dedupe_key").on(table.workspaceId, table.dedupeKey),
+    index("outbox_pending_idx").on(table.availableAt).where(sql`${table.deliveredAt} is null`),
+  ],
+);
+export type OutboxMessage = typeof outbox.$inferSelect;

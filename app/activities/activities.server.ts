@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import type { ActivityKind } from "../../db/enums";
 import { activities, leads } from "../../db/schema";
 import { isUuid } from "../lib/ids";
+import { recordAttempt } from "../sla/clocks.server";
 
 export async function logActivity(options: {
   db: Database;
@@ -22,19 +23,30 @@ export async function logActivity(options: {
     .from(leads)
     .where(and(eq(leads.id, options.leadId), eq(leads.workspaceId, options.workspaceId)));
   if (!lead) return null;
-  const [activity] = await options.db
-    .insert(activities)
-    .values({
-      workspaceId: options.workspaceId,
-      leadId: lead.id,
-      userId: options.userId,
-      kind: options.kind,
-      note: options.note ?? null,
-      occurredAt: options.occurredAt ?? new Date(),
-      channel: options.channel,
-      externalId: options.externalId ?? null,
-    })
-    .onConflictDoNothing({ target: [activities.workspaceId, activities.externalId] })
-    .returning();
-  return activity ?? null;
+  return options.db.transaction(async (tx) => {
+    const [activity] = await tx
+      .insert(activities)
+      .values({
+        workspaceId: options.workspaceId,
+        leadId: lead.id,
+        userId: options.userId,
+        kind: options.kind,
+        note: options.note ?? null,
+        occurredAt: options.occurredAt ?? new Date(),
+        channel: options.channel,
+        externalId: options.externalId ?? null,
+      })
+      .onConflictDoNothing({ target: [activities.workspaceId, activities.externalId] })
+      .returning();
+    // A re-sent attempt (same external id) was counted the first time.
+    if (activity) {
+      await recordAttempt({
+        db: tx,
+        workspaceId: options.workspaceId,
+        leadId: lead.id,
+        occurredAt: activity.occurredAt,
+      });
+    }
+    return activity ?? null;
+  });
 }

@@ -1,8 +1,11 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the endpoints use.
 // Every new endpoint adds itself to `paths`.
 import { z } from "zod";
+import { activityInputSchema } from "../activities/schemas";
 import { leadInputSchema, standaloneTouchpointSchema } from "../leads/schemas";
 import {
+  activityBatchResultSchema,
+  activityResultSchema,
   errorResponseSchema,
   feedbackInsightsResponseSchema,
   intakeBatchResultSchema,
@@ -16,6 +19,7 @@ import {
 
 const leadInput = leadInputSchema.meta({ id: "LeadInput" });
 const touchpointInput = standaloneTouchpointSchema.meta({ id: "TouchpointInput" });
+const activityInput = activityInputSchema.meta({ id: "ActivityInput" });
 
 const componentSchemas = [
   errorResponseSchema,
@@ -25,6 +29,9 @@ const componentSchemas = [
   intakeBatchResultSchema,
   leadResponseSchema,
   touchpointResultSchema,
+  activityInput,
+  activityResultSchema,
+  activityBatchResultSchema,
   workspaceResponseSchema,
   memberResponseSchema,
   memberListResponseSchema,
@@ -170,6 +177,36 @@ export function buildOpenApiDocument(serverUrl: string) {
             ),
             "404": json(
               "No lead in this workspace matches; `issues` names the field.",
+              errorResponseSchema,
+            ),
+            ...invalid,
+            ...tooLarge,
+            ...errors,
+          },
+        },
+      },
+      "/activities": {
+        post: {
+          summary: "Log one attempt by a rep (call, e-mail, meeting…), or a batch of up to 1,000",
+          description:
+            "Each names its lead by exactly one of `lead_id`, `lead_external_id` or `email` (the most recent lead with that address). " +
+            "`user_email` names the rep, a member of the workspace; without it the attempt is the lead's owner's. " +
+            "`occurred_at` defaults to now and may not be more than 5 minutes ahead. " +
+            "Idempotent on `external_id` within the workspace: an attempt sent again is stored once and answered with the same id and `stored: false`.",
+          operationId: "createActivities",
+          requestBody: body(
+            'An attempt, or `{ "activities": [...] }`.',
+            activityInput,
+            "activities",
+          ),
+          responses: {
+            "201": json("Stored (single attempt).", activityResultSchema),
+            "200": json(
+              "Already stored (single attempt, same id), or the results of a batch (`ActivityBatchResult`).",
+              activityResultSchema,
+            ),
+            "404": json(
+              "No lead in this workspace matches; `issues` names the field (`activities.3.email` in a batch).",
               errorResponseSchema,
             ),
             ...invalid,

@@ -1,6 +1,6 @@
 // Response shapes of the JSON API; the OpenAPI document is generated from these.
 import { z } from "zod";
-import { leadStatuses, memberRoles } from "../../db/enums";
+import { activityKinds, leadStatuses, memberRoles } from "../../db/enums";
 import { insightKinds } from "../feedback/insights";
 
 export const errorResponseSchema = z
@@ -101,6 +101,24 @@ export const touchpointResultSchema = z
     stored: z.boolean().describe("false when this touch was already stored"),
   })
   .meta({ id: "TouchpointResult" });
+
+export const activityResultSchema = z
+  .object({
+    id: z.uuid(),
+    lead_id: z.uuid(),
+    kind: z.enum(activityKinds),
+    occurred_at: z.iso.datetime(),
+    user_id: z
+      .uuid()
+      .nullable()
+      .describe("The rep; null when none was named and the lead has no owner"),
+    stored: z.boolean().describe("false when an attempt with this external_id was already stored"),
+  })
+  .meta({ id: "ActivityResult" });
+
+export const activityBatchResultSchema = z
+  .object({ results: z.array(activityResultSchema) })
+  .meta({ id: "ActivityBatchResult" });
 
 const insightSentenceSchema = z.object({
   kind: z.enum(insightKinds),

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { type Feedback, feedback, leads } from "../../db/schema";
 import { canMove } from "../leads/lifecycle";
 import { transitionLead } from "../leads/transition.server";
+import { recordFeedbackFiled } from "../sla/clocks.server";
 import { type FeedbackInput, outcomeStatus } from "./schema";
 
 export interface SubmitFeedbackOptions {
@@ -69,6 +70,7 @@ export async function submitFeedback(
             .join(": "),
         });
       }
+      await recordFeedbackFiled({ db: tx, workspaceId, leadId: lead.id, at: new Date() });
       return { feedback: stored, duplicate: false };
     });
   } catch (error) {

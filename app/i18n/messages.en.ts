@@ -5,6 +5,7 @@ import { feedbackEn } from "./messages/feedback.en";
 import { importsEn } from "./messages/imports.en";
 import { leadsEn } from "./messages/leads.en";
 import { routingEn } from "./messages/routing.en";
+import { slaEn } from "./messages/sla.en";
 
 export const en = {
   ...coreEn,
@@ -13,6 +14,7 @@ export const en = {
   ...importsEn,
   ...leadsEn,
   ...routingEn,
+  ...slaEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

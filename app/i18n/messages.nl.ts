@@ -6,6 +6,7 @@ import { feedbackNl } from "./messages/feedback.nl";
 import { importsNl } from "./messages/imports.nl";
 import { leadsNl } from "./messages/leads.nl";
 import { routingNl } from "./messages/routing.nl";
+import { slaNl } from "./messages/sla.nl";
 import type { MessageKey } from "./messages.en";
 
 export const nl: Record<MessageKey, string> = {
@@ -15,4 +16,5 @@ export const nl: Record<MessageKey, string> = {
   ...importsNl,
   ...leadsNl,
   ...routingNl,
+  ...slaNl,
 };

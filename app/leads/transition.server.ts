@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus } from "../../db/enums";
 import { type Lead, leadEvents, leads } from "../../db/schema";
+import { recordStatusChange } from "../sla/clocks.server";
 import { canMove } from "./lifecycle";
 
 export class TransitionError extends Error {
@@ -50,6 +51,7 @@ export async function transitionLead(options: {
     actorLabel: options.actorLabel ?? null,
     reason: options.reason ?? null,
   });
+  await recordStatusChange({ db: options.db, lead, to: options.to, at });
   return { lead: moved ?? lead, moved: true };
 }
 

@@ -15,6 +15,7 @@ import {
   workspaces,
 } from "../../db/schema";
 import { openStatuses } from "../leads/lifecycle";
+import { startAssignmentClocks } from "../sla/clocks.server";
 import { expectedValueCents, tierFor } from "./margin";
 import { pickFromPool } from "./rotation";
 import {
@@ -92,19 +93,27 @@ export async function marginTierFor(db: Database, workspaceId: string, lead: Rou
   };
 }
 
-async function pickPoolMember(db: Database, workspaceId: string, poolId: string, now: Date) {
+async function pickPoolMember(
+  db: Database,
+  workspaceId: string,
+  poolId: string,
+  now: Date,
+  excludeUserId?: string | null,
+) {
   const [pool] = await db
     .select()
     .from(routingPools)
     .where(and(eq(routingPools.id, poolId), eq(routingPools.workspaceId, workspaceId)));
   if (!pool) return { userId: null, reason: "the pool no longer exists" };
   // The row lock serialises concurrent picks from this pool across app instances.
-  const members = await db
-    .select()
-    .from(poolMembers)
-    .where(eq(poolMembers.poolId, poolId))
-    .orderBy(asc(poolMembers.id))
-    .for("update");
+  const members = (
+    await db
+      .select()
+      .from(poolMembers)
+      .where(eq(poolMembers.poolId, poolId))
+      .orderBy(asc(poolMembers.id))
+      .for("update")
+  ).filter((member) => member.userId !== excludeUserId);
   const userIds = members.map((m) => m.userId);
   const load = userIds.length
     ? await db
@@ -208,6 +217,7 @@ export async function routeLead(options: {
       updatedAt: new Date(),
     })
     .where(and(eq(leads.id, lead.id), eq(leads.workspaceId, lead.workspaceId)));
+  await startAssignmentClocks({ db, lead, ownerUserId: outcome.assignedUserId, at: now });
   await db.insert(routingDecisions).values({
     workspaceId: lead.workspaceId,
     leadId: lead.id,
@@ -245,6 +255,7 @@ export async function reassignLead(options: {
       .update(leads)
       .set({ ownerUserId: options.toUserId, assignedAt: now, queue: null, updatedAt: now })
       .where(eq(leads.id, lead.id));
+    await startAssignmentClocks({ db: tx, lead, ownerUserId: options.toUserId, at: now });
     await tx.insert(routingDecisions).values({
       workspaceId: options.workspaceId,
       leadId: lead.id,
@@ -257,4 +268,41 @@ export async function reassignLead(options: {
     });
     return { previousUserId: lead.ownerUserId };
   });
+}
+
+/**
+ * The pool re-assigns a lead whose first contact breached (when the pool says so): the next
+ * rep in the rotation other than the late one gets it, logged with the reason. Runs in the
+ * sweeper's transaction; null when the pool has nobody else available.
+ */
+export async function reassignAfterBreach(options: {
+  db: Database;
+  lead: Lead;
+  reason: string;
+  now: Date;
+}) {
+  const { db, lead, now } = options;
+  if (!lead.poolId) return null;
+  const [pool] = await db
+    .select({ reassign: routingPools.reassignOnBreach })
+    .from(routingPools)
+    .where(and(eq(routingPools.id, lead.poolId), eq(routingPools.workspaceId, lead.workspaceId)));
+  if (!pool?.reassign) return null;
+  const pick = await pickPoolMember(db, lead.workspaceId, lead.poolId, now, lead.ownerUserId);
+  if (!pick.userId) return null;
+  await db
+    .update(leads)
+    .set({ ownerUserId: pick.userId, assignedAt: now, updatedAt: now })
+    .where(eq(leads.id, lead.id));
+  await startAssignmentClocks({ db, lead, ownerUserId: pick.userId, at: now });
+  await db.insert(routingDecisions).values({
+    workspaceId: lead.workspaceId,
+    leadId: lead.id,
+    poolId: lead.poolId,
+    assignedUserId: pick.userId,
+    previousUserId: lead.ownerUserId,
+    reason: `${options.reason}; ${pick.reason}`,
+    createdAt: now,
+  });
+  return pick.userId;
 }
