@@ -3,6 +3,7 @@
 // the same transaction, so several instances never fire one clock twice, and a clock that came
 // due while every server was down fires once on the next start. Messages go out afterwards
 // through the outbox (app/outbox), which survives crashes the same way.
+import { TZDate } from "@date-fns/tz";
 import { addDays, format } from "date-fns";
 import { and, asc, count, eq, gt, gte, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
@@ -185,7 +186,7 @@ async function fireBreaches(db: Database, now: Date, limit: number) {
           escalatedAt: repeat ? now : null,
           escalateAt:
             !repeat && unmet && terms
-              ? addBusinessHours(now, terms.escalation.teamLeadAfterHours, calendar)
+              ? addBusinessHours(clock.dueAt, terms.escalation.teamLeadAfterHours, calendar)
               : null,
         })
         .onConflictDoNothing({ target: [slaBreaches.workspaceId, slaBreaches.subjectKey] })
@@ -503,7 +504,15 @@ export async function applyConsequences(
   const { consequences } = agreement.terms;
   const workspaceId = agreement.workspaceId;
   const from = addDays(end, -consequences.windowDays);
-  const dueOn = format(addDays(end, 7), "yyyy-MM-dd");
+  const [workspace] = await db
+    .select({ timeZone: workspaces.timeZone })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  // Due a week after the window ends: at the next weekly sync.
+  const dueOn = format(
+    addDays(new TZDate(end.getTime(), workspace?.timeZone ?? "UTC"), 7),
+    "yyyy-MM-dd",
+  );
   const [marketingLead] = await teamLeads(db, workspaceId, "marketing");
   const [salesLead] = await teamLeads(db, workspaceId, "sales");
   let created = 0;

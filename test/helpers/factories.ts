@@ -131,3 +131,47 @@ export async function makeActiveDefinition(
   if (!result.activated) throw new Error("The definition did not activate");
   return { definition: draft, marketingLead, salesLead };
 }
+
+/** An active SLA agreement (drafted, proposed, approved by both team leads), default terms. */
+export async function makeActiveSla(
+  db: Database,
+  workspaceId: string,
+  terms: Partial<import("../../app/sla/terms").SlaTerms> = {},
+  options: { now?: Date } = {},
+) {
+  const { approveAgreement, createAgreementDraft, moveAgreement } = await import(
+    "../../app/sla/agreements.server"
+  );
+  const { defaultSlaTerms } = await import("../../app/sla/terms");
+  const marketingLead = await makeMember(db, workspaceId, "marketing", {
+    isTeamLead: true,
+    name: "Mara Marketinglead",
+  });
+  const salesLead = await makeMember(db, workspaceId, "sales", {
+    isTeamLead: true,
+    name: "Sam Saleslead",
+  });
+  const draft = await createAgreementDraft({
+    db,
+    workspaceId,
+    actorUserId: marketingLead.user.id,
+    content: { title: "Our SLA", prose: "", terms: { ...defaultSlaTerms, ...terms } },
+  });
+  await moveAgreement({
+    db,
+    workspaceId,
+    agreementId: draft.id,
+    actorUserId: marketingLead.user.id,
+    to: "proposed",
+  });
+  for (const approver of [marketingLead, salesLead]) {
+    await approveAgreement({
+      db,
+      workspaceId,
+      agreementId: draft.id,
+      approver: { userId: approver.user.id, membership: approver.membership },
+      now: options.now,
+    });
+  }
+  return { agreement: draft, marketingLead, salesLead };
+}
