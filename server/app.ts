@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import express from "express";
 import "../app/context";
 import { maxUploadBytes, resumeImports } from "../app/imports/imports.server";
+import { startSweeper } from "../app/sla/sweeper.server";
 import type { Database, DatabaseKind } from "../db/client";
 import { createSlack, type SlackSetup } from "../slack/app";
 import type { Config } from "./config";
@@ -33,6 +34,8 @@ export interface CreateBatonAppOptions {
   assets?: express.RequestHandler[];
   /** The web app's public URL (BATON_PUBLIC_URL), for links in Slack messages. */
   publicUrl?: string;
+  /** Sweep SLA clocks and deliver the outbox this often (BATON_SWEEP_INTERVAL_MS); off when unset. */
+  sweepIntervalMs?: number;
   logger?: Pick<Console, "info" | "warn" | "error">;
 }
 
@@ -112,5 +115,15 @@ export function createBatonApp(options: CreateBatonAppOptions) {
     logger.error("Resuming CSV imports failed:", error);
   });
 
-  return { app, slack };
+  // SLA clocks: swept at once (anything that came due while no server ran), then on interval.
+  const sweeper = options.sweepIntervalMs
+    ? startSweeper({
+        db: options.db,
+        deliverer: slack.deliverer,
+        intervalMs: options.sweepIntervalMs,
+        logger,
+      })
+    : null;
+
+  return { app, slack, sweeper };
 }

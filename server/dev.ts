@@ -20,6 +20,7 @@ const { app } = createBatonApp({
   dbKind: database.kind,
   config,
   publicUrl: config.BATON_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+  sweepIntervalMs: config.BATON_SWEEP_INTERVAL_MS,
   build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
   assets: [vite.middlewares],
 });

@@ -23,11 +23,12 @@ async function main() {
   await database.migrate();
 
   const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
-  const { app, slack } = createBatonApp({
+  const { app, slack, sweeper } = createBatonApp({
     db: database.db,
     dbKind: database.kind,
     config,
     publicUrl: config.BATON_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    sweepIntervalMs: config.BATON_SWEEP_INTERVAL_MS,
     build,
     assets: [
       express.static(path.join(clientBuildDir, "assets"), { immutable: true, maxAge: "1y" }),
@@ -50,7 +51,9 @@ async function main() {
     stopping = true;
     console.error(`${signal} received, shutting down…`);
     server.close(() => {
-      database.close().finally(() => process.exit(0));
+      (sweeper?.stop() ?? Promise.resolve())
+        .then(() => database.close())
+        .finally(() => process.exit(0));
     });
     server.closeAllConnections?.();
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -2,12 +2,15 @@
 // /slack/events (before any body parser: Bolt verifies the signature over the raw body).
 // Bolt's own start-up auth.test is avoided: an unreachable Slack API must never stop the server,
 // so the bot's identity is looked up here, cached, and retried when it failed.
+
 import { App, ExpressReceiver, type Logger, LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import express from "express";
 import type { LeadNotifier } from "../app/notifications";
 import { silentNotifier } from "../app/notifications";
+import { type OutboxDeliverer, skippingDeliverer } from "../app/outbox/outbox.server";
 import type { Database } from "../db/client";
+import { createSlackDeliverer } from "./deliver";
 import { registerListeners } from "./listeners";
 import { createSlackNotifier } from "./notify";
 
@@ -36,6 +39,8 @@ export interface SlackSetup {
   notifier: LeadNotifier;
   /** Finds a Slack user by e-mail address (null when Slack is off or nobody matches). */
   lookupUserByEmail(email: string): Promise<string | null>;
+  /** Delivers the outbox (SLA warnings, breaches, digests); skips everything while Slack is off. */
+  deliverer: OutboxDeliverer;
 }
 
 export interface CreateSlackOptions {
@@ -61,6 +66,7 @@ function disabledSlack(): SlackSetup {
     router,
     notifier: silentNotifier,
     lookupUserByEmail: async () => null,
+    deliverer: skippingDeliverer,
   };
 }
 
@@ -151,5 +157,12 @@ export function createSlack(options: CreateSlackOptions): SlackSetup {
       return null;
     }
   };
-  return { status: () => status, router, client, notifier, lookupUserByEmail };
+  const deliverer = createSlackDeliverer({
+    db: options.db,
+    client,
+    appUrl: options.appUrl,
+    notifier,
+    logger: log,
+  });
+  return { status: () => status, router, client, notifier, lookupUserByEmail, deliverer };
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import type { OutboxDeliverer } from "../../app/outbox/outbox.server";
 import { createBatonApp } from "../../server/app";
 import { clientBuildDir, serverBuildPath } from "../../server/build";
 import { createTestDatabase, type TestDatabase } from "./database";
@@ -13,6 +14,8 @@ export interface TestServer {
   url: string;
   database: TestDatabase;
   db: TestDatabase["db"];
+  /** Delivers the outbox as the running server would (to the fake Slack when Slack is on). */
+  deliverer: OutboxDeliverer;
   close(): Promise<void>;
 }
 
@@ -27,7 +30,7 @@ const quietLogger = { info: () => {}, warn: () => {}, error: console.error };
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
-  const { app } = createBatonApp({
+  const { app, slack } = createBatonApp({
     db: database.db,
     dbKind: database.kind,
     config: {
@@ -47,6 +50,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     url: `http://localhost:${port}`,
     database,
     db: database.db,
+    deliverer: slack.deliverer,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
