@@ -1,6 +1,6 @@
 // Slack's side of lead notifications: a DM to the assigned rep (or a post in the pool's channel)
 // with the lead's context and buttons, updated in place whenever the lead changes.
-import type { WebClient } from "@slack/web-api";
+import { WebAPIPlatformError, type WebClient } from "@slack/web-api";
 import { and, eq } from "drizzle-orm";
 import { getLeadCard } from "../app/leads/lead-card.server";
 import type { LeadNotifier } from "../app/notifications";
@@ -16,7 +16,10 @@ export interface SlackNotifierOptions {
   logger: Pick<Console, "warn" | "error">;
 }
 
-/** The member's Slack user id: the stored link, or looked up by e-mail and stored. */
+/**
+ * The member's Slack user id: the stored link, or looked up by e-mail and stored. Null when Slack
+ * has nobody with that address; any other Slack error throws (the caller may retry).
+ */
 export async function slackIdForMember(options: {
   db: Database;
   client: WebClient;
@@ -41,9 +44,10 @@ export async function slackIdForMember(options: {
       linkedBy: "email",
     });
     return found.user.id;
-  } catch {
+  } catch (error) {
     // users_not_found: the member has no Slack account with that address.
-    return null;
+    if (error instanceof WebAPIPlatformError) return null;
+    throw error;
   }
 }
 

@@ -8,14 +8,18 @@ import { logActivity } from "../app/activities/activities.server";
 import { submitFeedback } from "../app/feedback/feedback.server";
 import { intakeLeads } from "../app/leads/intake.server";
 import { type LeadInput, leadInputSchema } from "../app/leads/schemas";
+import { acceptLead, transitionLead } from "../app/leads/transition.server";
 import type { OutboxDeliverer, OutboxPayload } from "../app/outbox/outbox.server";
 import { createPool } from "../app/routing/pools.server";
 import { createRule } from "../app/routing/rules.server";
+import { headlineFigures } from "../app/scorecard/headline.server";
+import { marketingFigures } from "../app/sla/marketing.server";
 import { startSweeper, sweepSla } from "../app/sla/sweeper.server";
-import type { SlaTerms } from "../app/sla/terms";
+import { defaultSlaTerms, type SlaTerms } from "../app/sla/terms";
 import { type Database, openDatabase } from "../db/client";
 import {
   actionItems,
+  type Lead,
   leads,
   memberships,
   outbox,
@@ -601,5 +605,48 @@ describe.skipIf(!process.env.DATABASE_URL)("two sweepers racing on PostgreSQL", 
     expect(new Set(toOwners.map((s) => (s.payload as { breachId: string }).breachId)).size).toBe(
       40,
     );
+  });
+});
+
+describe("cohort figures behind the SLA and the scorecard headline", () => {
+  it("count acceptance, rejection and reaching SQL per lead of the MQL cohort", async () => {
+    const { workspace, rep } = await setup();
+    const cohort = [];
+    for (let i = 0; i < 4; i += 1) {
+      cohort.push(await arrive(workspace.id, at("2026-11-10T09:00:00Z")));
+    }
+    const [accepted, qualified, rejected] = cohort as [Lead, Lead, Lead, Lead];
+    for (const lead of [accepted, qualified]) {
+      await acceptLead({
+        db,
+        workspaceId: workspace.id,
+        leadId: lead.id,
+        actorUserId: rep.user.id,
+        via: "web",
+      });
+    }
+    await db.transaction((tx) =>
+      transitionLead({ db: tx, workspaceId: workspace.id, leadId: qualified.id, to: "sql" }),
+    );
+    await db.transaction((tx) =>
+      transitionLead({ db: tx, workspaceId: workspace.id, leadId: rejected.id, to: "rejected" }),
+    );
+    // Outside the period: not in the cohort.
+    await arrive(workspace.id, at("2026-11-17T09:00:00Z"));
+    const period = { from: at("2026-11-09T00:00:00Z"), to: at("2026-11-16T00:00:00Z") };
+
+    const figures = await marketingFigures({
+      db,
+      workspaceId: workspace.id,
+      ...period,
+      terms: defaultSlaTerms,
+    });
+    expect(figures).toMatchObject({ mqls: 4, heldBack: 0, reachedSql: 1 });
+    expect(await headlineFigures({ db, workspaceId: workspace.id, ...period })).toEqual({
+      mqlsDelivered: 4,
+      accepted: 2,
+      rejected: 1,
+      acceptance: 2 / 3,
+    });
   });
 });

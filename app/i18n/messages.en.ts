@@ -1,6 +1,7 @@
 // The English catalogue, the reference: one module per capability, combined here.
 import { coreEn } from "./messages/core.en";
 import { definitionsEn } from "./messages/definitions.en";
+import { digestEn } from "./messages/digest.en";
 import { feedbackEn } from "./messages/feedback.en";
 import { importsEn } from "./messages/imports.en";
 import { leadsEn } from "./messages/leads.en";
@@ -10,6 +11,7 @@ import { slaEn } from "./messages/sla.en";
 export const en = {
   ...coreEn,
   ...definitionsEn,
+  ...digestEn,
   ...feedbackEn,
   ...importsEn,
   ...leadsEn,

@@ -2,6 +2,7 @@
 
 import { coreNl } from "./messages/core.nl";
 import { definitionsNl } from "./messages/definitions.nl";
+import { digestNl } from "./messages/digest.nl";
 import { feedbackNl } from "./messages/feedback.nl";
 import { importsNl } from "./messages/imports.nl";
 import { leadsNl } from "./messages/leads.nl";
@@ -12,6 +13,7 @@ import type { MessageKey } from "./messages.en";
 export const nl: Record<MessageKey, string> = {
   ...coreNl,
   ...definitionsNl,
+  ...digestNl,
   ...feedbackNl,
   ...importsNl,
   ...leadsNl,

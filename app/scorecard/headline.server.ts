@@ -3,7 +3,7 @@
 // on these definitions.
 import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { leadEvents, leads } from "../../db/schema";
+import { leads } from "../../db/schema";
 
 export interface HeadlineFigures {
   mqlsDelivered: number;
@@ -25,7 +25,9 @@ export async function headlineFigures(options: {
     lt(leads.mqlAt, options.to),
   );
   const decided = (status: "sal" | "rejected") =>
-    sql<number>`count(distinct ${leads.id}) filter (where exists (select 1 from ${leadEvents} where ${leadEvents.leadId} = ${leads.id} and ${leadEvents.toStatus} = ${status}))`;
+    // "leads".id spelled out: drizzle leaves columns in a select list unqualified, and a bare
+    // "id" inside the subquery would be the event's own.
+    sql<number>`count(*) filter (where exists (select 1 from lead_events e where e.lead_id = "leads".id and e.to_status = ${status}))`;
   const [row] = await options.db
     .select({ mqls: count(), accepted: decided("sal"), rejected: decided("rejected") })
     .from(leads)

@@ -45,6 +45,9 @@ export interface DigestActionItem {
   daysOverdue: number;
 }
 
+/** `DigestSource.source` of leads without a source (the consequences' action items say the same). */
+export const noSourceLabel = "(no source)";
+
 export interface DigestSource {
   source: string;
   mqls: number;

@@ -26,8 +26,10 @@ export async function marketingFigures(options: {
   const [cohort] = await db
     .select({
       mqls: sql<number>`count(*)::int`,
+      // "leads".id spelled out: drizzle leaves a column in a select list unqualified, and a
+      // bare "id" inside the subquery would be the event's own (never a match).
       reachedSql: sql<number>`count(*) filter (where exists (
-        select 1 from lead_events e where e.lead_id = ${leads.id} and e.to_status = 'sql'))::int`,
+        select 1 from lead_events e where e.lead_id = "leads".id and e.to_status = 'sql'))::int`,
     })
     .from(leads)
     .where(and(eq(leads.workspaceId, workspaceId), gte(leads.mqlAt, from), lt(leads.mqlAt, to)));

@@ -1,8 +1,10 @@
-// The App Home tab: my open leads with how long they have waited, leads waiting for my feedback,
-// and the way to the web app.
+// The App Home tab: my open leads with their SLA due times (overdue ones marked, soonest first),
+// leads waiting for my feedback with when it is due, and the way to the web app.
 import type { HomeView, KnownBlock } from "@slack/types";
+import type { SlaTimer } from "../../app/leads/lead-card.server";
 import type { Lead } from "../../db/schema";
 import { leadActionIds, statusLabel } from "./lead-message";
+import { isOverdue, mainSlaTimer, slaTimerSummary } from "./sla-timer";
 
 function line(lead: Lead, appUrl: string) {
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || "Unnamed";
@@ -12,12 +14,29 @@ function line(lead: Lead, appUrl: string) {
   return `*<${appUrl}/leads/${lead.id}|${name}>*${lead.company ? ` · ${lead.company}` : ""} · ${statusLabel(lead.status)}${since}`;
 }
 
+/** Leads with their main SLA timer, soonest due first; leads without one keep their order after. */
+export function bySlaDue(leads: Lead[], timers: Map<string, SlaTimer[]> | undefined) {
+  return leads
+    .map((lead) => ({ lead, timer: mainSlaTimer(timers?.get(lead.id)) }))
+    .sort(
+      (a, b) =>
+        (a.timer?.dueAt.getTime() ?? Number.POSITIVE_INFINITY) -
+        (b.timer?.dueAt.getTime() ?? Number.POSITIVE_INFINITY),
+    );
+}
+
 export function appHomeView(options: {
   open: Lead[];
   awaitingFeedback: Lead[];
   appUrl: string;
   known: boolean;
+  /** Open SLA clocks per lead (slaTimersForLeads); without them no due times are shown. */
+  timers?: Map<string, SlaTimer[]>;
+  timeZone?: string;
+  now?: Date;
 }): HomeView {
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? "UTC";
   const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: "Baton" } }];
   if (!options.known) {
     blocks.push({
@@ -28,9 +47,14 @@ export function appHomeView(options: {
       },
     });
   } else {
+    const open = bySlaDue(options.open, options.timers);
+    const overdue = open.filter(({ timer }) => timer && isOverdue(timer, now)).length;
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: `*Your open leads (${options.open.length})*` },
+      text: {
+        type: "mrkdwn",
+        text: `*Your open leads (${options.open.length})*${overdue ? ` · 🔴 ${overdue} overdue` : ""}`,
+      },
     });
     if (options.open.length === 0) {
       blocks.push({
@@ -38,8 +62,12 @@ export function appHomeView(options: {
         elements: [{ type: "mrkdwn", text: "Nothing open. New MQLs arrive here and in your DMs." }],
       });
     }
-    for (const lead of options.open.slice(0, 15)) {
-      blocks.push({ type: "section", text: { type: "mrkdwn", text: line(lead, options.appUrl) } });
+    for (const { lead, timer } of open.slice(0, 15)) {
+      const due = timer ? `\n${slaTimerSummary(timer, timeZone, now)}` : "";
+      blocks.push({
+        type: "section",
+        text: { type: "mrkdwn", text: `${line(lead, options.appUrl)}${due}` },
+      });
     }
     blocks.push({ type: "divider" });
     blocks.push({
@@ -60,10 +88,20 @@ export function appHomeView(options: {
         ],
       });
     }
-    for (const lead of options.awaitingFeedback.slice(0, 10)) {
+    const feedbackTimer = (lead: Lead) =>
+      options.timers?.get(lead.id)?.find((timer) => timer.kind === "feedback");
+    const awaiting = options.awaitingFeedback
+      .map((lead) => ({ lead, timer: feedbackTimer(lead) }))
+      .sort(
+        (a, b) =>
+          (a.timer?.dueAt.getTime() ?? Number.POSITIVE_INFINITY) -
+          (b.timer?.dueAt.getTime() ?? Number.POSITIVE_INFINITY),
+      );
+    for (const { lead, timer } of awaiting.slice(0, 10)) {
+      const due = timer ? `\n${slaTimerSummary(timer, timeZone, now)}` : "";
       blocks.push({
         type: "section",
-        text: { type: "mrkdwn", text: line(lead, options.appUrl) },
+        text: { type: "mrkdwn", text: `${line(lead, options.appUrl)}${due}` },
         accessory: {
           type: "button",
           action_id: leadActionIds.feedback,

@@ -1,7 +1,9 @@
-// Block Kit for a lead announced to its rep (or pool channel): the context a rep needs and the
-// buttons to act on it. Updated in place when the lead changes.
+// Block Kit for a lead announced to its rep (or pool channel): the context a rep needs, the SLA
+// due time, and the buttons to act on it. Updated in place when the lead changes.
 import type { KnownBlock } from "@slack/types";
 import type { LeadCard } from "../../app/leads/lead-card.server";
+import type { Lead } from "../../db/schema";
+import { isOverdue, mainSlaTimer, slaTimerLine } from "./sla-timer";
 
 export const leadActionIds = {
   accept: "lead_accept",
@@ -11,27 +13,48 @@ export const leadActionIds = {
   open: "lead_open",
 } as const;
 
-function leadName(card: LeadCard) {
-  const { lead } = card;
+type NamedLead = Pick<Lead, "firstName" | "lastName" | "email">;
+
+export function leadDisplayName(lead: NamedLead) {
   return [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || "Unnamed lead";
+}
+
+/** "Anna de Vries (Acme)": who, and where, in one phrase. */
+export function leadSubject(lead: NamedLead & Pick<Lead, "company">) {
+  return lead.company ? `${leadDisplayName(lead)} (${lead.company})` : leadDisplayName(lead);
+}
+
+/** "Acme · 120 employees · Logistics · NL" */
+export function leadCompanyLine(
+  lead: Pick<Lead, "company" | "companySize" | "industry" | "country">,
+) {
+  return [
+    lead.company,
+    lead.companySize !== null ? `${lead.companySize} employees` : null,
+    lead.industry,
+    lead.country,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+function leadName(card: LeadCard) {
+  return leadDisplayName(card.lead);
 }
 
 export function leadMessageText(card: LeadCard) {
   return `New MQL: ${leadName(card)}${card.lead.company ? ` at ${card.lead.company}` : ""}`;
 }
 
-export function leadMessageBlocks(card: LeadCard, appUrl: string): KnownBlock[] {
+export function leadMessageBlocks(
+  card: LeadCard,
+  appUrl: string,
+  now: Date = new Date(),
+): KnownBlock[] {
   const { lead } = card;
   const lines = [
     `*<${appUrl}/leads/${lead.id}|${leadName(card)}>*${lead.jobTitle ? ` · ${lead.jobTitle}` : ""}`,
-    [
-      lead.company,
-      lead.companySize !== null ? `${lead.companySize} employees` : null,
-      lead.industry,
-      lead.country,
-    ]
-      .filter(Boolean)
-      .join(" · "),
+    leadCompanyLine(lead),
     `Source: ${[lead.source, lead.campaign, lead.content].filter(Boolean).join(" / ") || "unknown"}`,
   ];
   if (card.pageViews) {
@@ -62,6 +85,19 @@ export function leadMessageBlocks(card: LeadCard, appUrl: string): KnownBlock[] 
           : "Unassigned"
       : `Status: *${statusLabel(lead.status)}*${card.owner ? ` · owner ${card.owner.name}` : ""}`;
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: statusLine }] });
+  const timer = mainSlaTimer(card.slaTimers);
+  if (timer) {
+    blocks.push({
+      type: "context",
+      block_id: "lead_sla",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `${isOverdue(timer, now) ? "🔴" : "⏱"} ${slaTimerLine(timer, card.timeZone, now)}`,
+        },
+      ],
+    });
+  }
 
   const value = lead.id;
   const open = {

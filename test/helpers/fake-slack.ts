@@ -19,6 +19,8 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** Sets the answer for one Web API method: fixed, or computed from the call's arguments. */
   answer(method: string, body: Answer): void;
+  /** Answers one Web API method with this HTTP status (a Slack outage); null answers normally. */
+  answerHttpStatus(method: string, status: number | null): void;
   close(): Promise<void>;
 }
 
@@ -56,10 +58,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       },
     ],
   ]);
+  const httpStatuses = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
     const method = (req.url ?? "").replace(/^\/(api\/)?/, "").split("?")[0] ?? "";
     const body = await readBody(req);
     calls.push({ method, body, authorization: req.headers.authorization });
+    const status = httpStatuses.get(method);
+    if (status) {
+      res.statusCode = status;
+      res.end("Internal Server Error");
+      return;
+    }
     res.setHeader("content-type", "application/json");
     const answer = answers.get(method) ?? { ok: true };
     res.end(JSON.stringify(typeof answer === "function" ? answer(body) : answer));
@@ -72,6 +81,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
     answer: (method, body) => answers.set(method, body),
+    answerHttpStatus: (method, status) => {
+      if (status === null) httpStatuses.delete(method);
+      else httpStatuses.set(method, status);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -3,14 +3,19 @@
 
 import { TZDate } from "@date-fns/tz";
 import type { App } from "@slack/bolt";
-import { getLeadCard } from "../../../app/leads/lead-card.server";
+import { getLeadCard, slaTimersForLeads } from "../../../app/leads/lead-card.server";
 import { findLeadByIdOrEmail, listOpenLeadsOf } from "../../../app/leads/queries.server";
 import { headlineFigures } from "../../../app/scorecard/headline.server";
 import { resolveSlackActor } from "../../actor";
 import type { SlackDeps } from "../../deps";
+import { bySlaDue } from "../../views/app-home";
 import { feedbackModal } from "../../views/feedback-modal";
 import { batonCommandName, helpBlocks } from "../../views/help";
 import { statusLabel } from "../../views/lead-message";
+import { isOverdue, slaTimerSummary } from "../../views/sla-timer";
+
+/** How many leads `/baton mine` lists; the rest are one click away in the web app. */
+const mineListed = 20;
 
 export const batonCommand = batonCommandName;
 
@@ -44,19 +49,37 @@ export function registerBatonCommand(app: App, deps: SlackDeps) {
     const workspaceId = actor.workspace.id;
 
     if (subcommand === "mine") {
-      const open = await listOpenLeadsOf({ db: deps.db, workspaceId, userId: actor.user.id });
-      const lines = open.map((lead) => {
+      const open = await listOpenLeadsOf({
+        db: deps.db,
+        workspaceId,
+        userId: actor.user.id,
+        limit: 200,
+      });
+      const timers = await slaTimersForLeads({
+        db: deps.db,
+        workspaceId,
+        leadIds: open.map((lead) => lead.id),
+      });
+      const now = new Date();
+      const zone = actor.workspace.timeZone;
+      const rows = bySlaDue(open, timers);
+      const lines = rows.slice(0, mineListed).map(({ lead, timer }) => {
         const name =
           [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || "Unnamed";
         const since = lead.assignedAt
           ? ` · assigned <!date^${Math.floor(lead.assignedAt.getTime() / 1000)}^{date_short_pretty} {time}|${lead.assignedAt.toISOString()}>`
           : "";
-        return `• <${deps.appUrl}/leads/${lead.id}|${name}>${lead.company ? ` (${lead.company})` : ""} · ${statusLabel(lead.status)}${since}`;
+        const sla = timer ? ` · ${slaTimerSummary(timer, zone, now)}` : since;
+        return `• <${deps.appUrl}/leads/${lead.id}|${name}>${lead.company ? ` (${lead.company})` : ""} · ${statusLabel(lead.status)}${sla}`;
       });
+      if (rows.length > mineListed) {
+        lines.push(`…and ${rows.length - mineListed} more: <${deps.appUrl}/leads|all in Baton>`);
+      }
+      const overdue = rows.filter(({ timer }) => timer && isOverdue(timer, now)).length;
       await ack({
         response_type: "ephemeral",
         text: open.length
-          ? `*Your open leads (${open.length})*\n${lines.join("\n")}`
+          ? `*Your open leads (${open.length})*${overdue ? ` · 🔴 ${overdue} overdue` : ""}\n${lines.join("\n")}`
           : "You have no open leads. Nice and tidy.",
       });
       return;

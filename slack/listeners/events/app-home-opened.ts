@@ -1,5 +1,6 @@
 // Publishes the App Home tab whenever a member opens it (Bolt acks events itself).
 import type { App } from "@slack/bolt";
+import { slaTimersForLeads } from "../../../app/leads/lead-card.server";
 import { listAwaitingFeedback, listOpenLeadsOf } from "../../../app/leads/queries.server";
 import { resolveSlackActor } from "../../actor";
 import type { SlackDeps } from "../../deps";
@@ -23,12 +24,24 @@ export function registerAppHome(app: App, deps: SlackDeps) {
     }
     const scope = { db: deps.db, workspaceId: actor.workspace.id, userId: actor.user.id };
     const [open, awaitingFeedback] = await Promise.all([
-      listOpenLeadsOf(scope),
-      listAwaitingFeedback(scope),
+      listOpenLeadsOf({ ...scope, limit: 100 }),
+      listAwaitingFeedback({ ...scope, limit: 50 }),
     ]);
+    const timers = await slaTimersForLeads({
+      db: deps.db,
+      workspaceId: actor.workspace.id,
+      leadIds: [...new Set([...open, ...awaitingFeedback].map((lead) => lead.id))],
+    });
     await client.views.publish({
       user_id: event.user,
-      view: appHomeView({ open, awaitingFeedback, appUrl: deps.appUrl, known: true }),
+      view: appHomeView({
+        open,
+        awaitingFeedback,
+        appUrl: deps.appUrl,
+        known: true,
+        timers,
+        timeZone: actor.workspace.timeZone,
+      }),
     });
   });
 }
