@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import {
   type BusinessHours,
+  type Holiday,
   type MemberRole,
   memberships,
   users,
@@ -217,5 +218,73 @@ export async function updateWorkspaceSettings(options: UpdateWorkspaceSettingsOp
       });
     }
     return workspace;
+  });
+}
+
+/**
+ * Adds a holiday (a closed local date) to the workspace calendar: clocks started from now on skip
+ * it like a weekend. One name per date; audited like the other settings.
+ */
+export async function addHoliday(options: {
+  db: Database;
+  workspaceId: string;
+  actorUserId: string;
+  holiday: Holiday;
+}) {
+  return options.db.transaction(async (tx) => {
+    const [workspace] = await tx
+      .select({ holidays: workspaces.holidays })
+      .from(workspaces)
+      .where(eq(workspaces.id, options.workspaceId))
+      .for("update");
+    if (!workspace) throw new AccountError("accounts.workspaceNotFound");
+    if (workspace.holidays.some((holiday) => holiday.date === options.holiday.date)) {
+      throw new AccountError("sla.holidays.errors.duplicate", "date");
+    }
+    const holidays = [...workspace.holidays, options.holiday].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
+    await tx.update(workspaces).set({ holidays }).where(eq(workspaces.id, options.workspaceId));
+    await recordAudit({
+      db: tx,
+      workspaceId: options.workspaceId,
+      actorUserId: options.actorUserId,
+      action: "workspace.holiday_added",
+      targetType: "workspace",
+      targetId: options.workspaceId,
+      details: { ...options.holiday },
+    });
+    return holidays;
+  });
+}
+
+/** Removes the holiday on a date; removing one that is not there changes nothing. */
+export async function removeHoliday(options: {
+  db: Database;
+  workspaceId: string;
+  actorUserId: string;
+  date: string;
+}) {
+  return options.db.transaction(async (tx) => {
+    const [workspace] = await tx
+      .select({ holidays: workspaces.holidays })
+      .from(workspaces)
+      .where(eq(workspaces.id, options.workspaceId))
+      .for("update");
+    if (!workspace) throw new AccountError("accounts.workspaceNotFound");
+    const removed = workspace.holidays.find((holiday) => holiday.date === options.date);
+    if (!removed) return workspace.holidays;
+    const holidays = workspace.holidays.filter((holiday) => holiday.date !== options.date);
+    await tx.update(workspaces).set({ holidays }).where(eq(workspaces.id, options.workspaceId));
+    await recordAudit({
+      db: tx,
+      workspaceId: options.workspaceId,
+      actorUserId: options.actorUserId,
+      action: "workspace.holiday_removed",
+      targetType: "workspace",
+      targetId: options.workspaceId,
+      details: { ...removed },
+    });
+    return holidays;
   });
 }

@@ -16,7 +16,7 @@ export const navigation: NavItem[] = [
   { to: "/definitions", label: "nav.definitions", available: true },
   { to: "/routing", label: "nav.routing", available: true },
   { to: "/feedback", label: "nav.feedback", available: true },
-  { to: "/sla", label: "nav.sla", available: false },
+  { to: "/sla", label: "nav.sla", available: true },
   { to: "/scorecard", label: "nav.scorecard", available: false },
   { to: "/sync", label: "nav.sync", available: false },
   { to: "/attribution", label: "nav.attribution", available: false },

@@ -12,8 +12,14 @@ export function ConditionRows({
   values,
   errors,
   hint,
+  namePrefix = "conditions",
+  minRows = conditionRowCount,
 }: {
   fields: readonly RoutingField[];
+  /** Where the rows sit in the form: "conditions", or "segments.0.conditions" in the SLA form. */
+  namePrefix?: string;
+  /** Rows shown even when empty. */
+  minRows?: number;
   /** What the rows mean here; the rule editor's wording by default. */
   hint?: string;
   values: Record<string, string>;
@@ -24,16 +30,17 @@ export function ConditionRows({
   const highest = Math.max(
     -1,
     ...Object.entries(values)
-      .filter(([key, value]) => value !== "" && /^conditions\.\d+\.field$/.test(key))
-      .map(([key]) => Number(key.split(".")[1])),
+      .filter(([key, value]) => value !== "" && key.startsWith(`${namePrefix}.`))
+      .map(([key]) => /^(\d+)\.field$/.exec(key.slice(namePrefix.length + 1)))
+      .map((match) => (match ? Number(match[1]) : -1)),
   );
-  const rows = Math.max(conditionRowCount, highest + 2);
+  const rows = Math.max(minRows, highest + 2);
   return (
     <fieldset className="space-y-4">
       <legend className="text-sm font-medium text-slate-800">{t("routing.form.conditions")}</legend>
       <p className="text-xs text-slate-500">{hint ?? t("routing.form.conditionsHint")}</p>
       {Array.from({ length: rows }, (_, index) => {
-        const name = (part: string) => `conditions.${index}.${part}`;
+        const name = (part: string) => `${namePrefix}.${index}.${part}`;
         return (
           <fieldset
             // biome-ignore lint/suspicious/noArrayIndexKey: the rows are positions, not items

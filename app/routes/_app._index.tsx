@@ -4,15 +4,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { memberRoles } from "../../db/enums";
 import { getWorkspaceOverview } from "../accounts/overview.server";
 import { requireMember } from "../auth/guards.server";
+import { MySlaClocks } from "../components/sla-my-clocks";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import type { MessageKey } from "../i18n/i18n";
 import { usePlural, useT } from "../i18n/use-t";
+import { myClocks } from "../sla/clock-lists.server";
 
 export const meta: MetaFunction = () => [{ title: "Baton" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireMember(request, context);
-  const overview = await getWorkspaceOverview({ db: context.db, workspaceId: viewer.workspace.id });
+  const [overview, clocks] = await Promise.all([
+    getWorkspaceOverview({ db: context.db, workspaceId: viewer.workspace.id }),
+    myClocks({ db: context.db, workspaceId: viewer.workspace.id, userId: viewer.user.id }),
+  ]);
   const slack = context.slackStatus();
   return {
     firstName: viewer.user.name.split(" ")[0] ?? viewer.user.name,
@@ -21,6 +26,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canImport: viewer.membership.role === "marketing",
     overview,
     slackConnected: slack.enabled && slack.connected,
+    // A rep's own clocks: shown to sales, and to anyone else who owns a running one.
+    slaClocks:
+      viewer.membership.role === "sales" ||
+      clocks.hasRunning ||
+      clocks.overdue.length + clocks.dueSoon.length > 0
+        ? { ...clocks, now: new Date().toISOString(), timeZone: viewer.workspace.timeZone }
+        : null,
   };
 }
 
@@ -36,7 +48,7 @@ interface Step {
 export default function Home() {
   const t = useT();
   const tp = usePlural();
-  const { firstName, workspaceName, isAdmin, canImport, overview, slackConnected } =
+  const { firstName, workspaceName, isAdmin, canImport, overview, slackConnected, slaClocks } =
     useLoaderData<typeof loader>();
   const steps: Step[] = [
     {
@@ -87,6 +99,7 @@ export default function Home() {
         title={t("home.welcome", { name: firstName })}
         description={t("home.subtitle", { workspace: workspaceName })}
       />
+      {slaClocks ? <MySlaClocks {...slaClocks} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card

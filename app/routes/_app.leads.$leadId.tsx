@@ -15,6 +15,7 @@ import { notFound, requireMember } from "../auth/guards.server";
 import { generateToken } from "../auth/tokens.server";
 import { FeedbackCreateDialog, type FeedbackFormState } from "../components/feedback-create-dialog";
 import { leadStatusTone as statusTone } from "../components/lead-status";
+import { LeadSlaClocks } from "../components/sla-lead-clocks";
 import { Button } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { inputClass } from "../components/ui/field";
@@ -30,6 +31,7 @@ import { getLead, getLeadTimeline } from "../leads/queries.server";
 import { acceptLead, TransitionError } from "../leads/transition.server";
 import { issuesToFieldErrors } from "../lib/forms";
 import { reassignLead } from "../routing/route-lead.server";
+import { leadClocks } from "../sla/clock-lists.server";
 
 export const meta: MetaFunction = () => [{ title: "Lead · Baton" }];
 
@@ -40,11 +42,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const scope = { db: context.db, workspaceId: viewer.workspace.id, leadId: id.data };
   const found = await getLead(scope);
   if (!found) notFound();
-  const [timeline, active, work, members] = await Promise.all([
+  const [timeline, active, work, members, clocks] = await Promise.all([
     getLeadTimeline(scope),
     getActiveDefinition({ db: context.db, workspaceId: viewer.workspace.id }),
     getLeadWork(scope),
     listMembers({ db: context.db, workspaceId: viewer.workspace.id }),
+    leadClocks(scope),
   ]);
   const { lead } = found;
   const required = new Set<string>([
@@ -88,6 +91,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     work,
     permissions: workPermissions(viewer, lead.ownerUserId),
     members: members.map((m) => ({ id: m.userId, name: m.name, role: m.role })),
+    sla: { clocks, now: new Date().toISOString() },
     // A fresh token per page view: a double-clicked or resent form stores its feedback once.
     formToken: generateToken(),
   };
@@ -244,6 +248,7 @@ export default function LeadPage() {
     permissions,
     members,
     formToken,
+    sla,
   } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
@@ -459,6 +464,7 @@ export default function LeadPage() {
               <p className="text-sm text-slate-600">{t("leads.detail.notJudged")}</p>
             )}
           </Card>
+          <LeadSlaClocks clocks={sla.clocks} now={sla.now} timeZone={timeZone} />
           <Card title={t("leads.work.routing")}>
             {work.decisions.length === 0 ? (
               <p className="text-sm text-slate-600">{t("leads.work.noRouting")}</p>

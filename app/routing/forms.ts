@@ -95,7 +95,8 @@ const conditionRowSchema = z
   .object({ field: text, op: text, values: text, min: text, max: text })
   .optional();
 
-function conditionRows(allowed: readonly RoutingField[]) {
+/** Condition rows as typed (also the SLA agreement's segments) → conditions; empty rows are ignored. */
+export function conditionRows(allowed: readonly RoutingField[]) {
   return z
     .array(conditionRowSchema)
     .max(conditionRowCount * 5, { error: "routing.validation.tooManyConditions" })
