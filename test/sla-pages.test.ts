@@ -292,6 +292,11 @@ describe("agreement versions", () => {
     const [draft] = await agreementsOf(workspace.id);
     expect(draft).toMatchObject({ title: "SLA 2027 (revised)" });
     expect(draft!.terms.sales.attempts).toBe(5);
+    const [audited] = await server.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, draft!.id), eq(auditEvents.action, "sla.edited")));
+    expect(audited).toMatchObject({ actorUserId: marketingLead.user.id });
 
     const stranger = await signedIn(server.url, other.marketingLead.email);
     expect((await stranger.get(path)).status).toBe(404);

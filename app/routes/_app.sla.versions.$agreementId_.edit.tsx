@@ -71,6 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       db: context.db,
       workspaceId: viewer.workspace.id,
       agreementId: agreement.id,
+      actorUserId: viewer.user.id,
       content: outcome.content,
     });
   } catch (error) {

@@ -130,6 +130,7 @@ export async function updateAgreementDraft(options: {
   db: Database;
   workspaceId: string;
   agreementId: string;
+  actorUserId: string;
   content: AgreementContent;
 }) {
   return options.db.transaction(async (tx) => {
@@ -140,6 +141,15 @@ export async function updateAgreementDraft(options: {
       .set(options.content)
       .where(eq(slaAgreements.id, agreement.id))
       .returning();
+    await recordAudit({
+      db: tx,
+      workspaceId: options.workspaceId,
+      actorUserId: options.actorUserId,
+      action: "sla.edited",
+      targetType: "sla_agreement",
+      targetId: agreement.id,
+      details: { version: agreement.version, title: options.content.title },
+    });
     return updated;
   });
 }

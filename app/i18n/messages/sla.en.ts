@@ -385,6 +385,7 @@ export const slaEn = {
   "sla.holidays.errors.duplicate": "That date is already a holiday.",
 
   "audit.actions.sla.drafted": "SLA version drafted",
+  "audit.actions.sla.edited": "SLA draft edited",
   "audit.actions.sla.proposed": "SLA version proposed",
   "audit.actions.sla.withdrawn": "SLA version withdrawn",
   "audit.actions.sla.approved": "SLA version approved",

@@ -392,6 +392,7 @@ export const slaNl: Record<keyof typeof slaEn, string> = {
   "sla.holidays.errors.duplicate": "Die datum is al een feestdag.",
 
   "audit.actions.sla.drafted": "SLA-versie als concept opgesteld",
+  "audit.actions.sla.edited": "SLA-concept gewijzigd",
   "audit.actions.sla.proposed": "SLA-versie voorgesteld",
   "audit.actions.sla.withdrawn": "SLA-versie ingetrokken",
   "audit.actions.sla.approved": "SLA-versie goedgekeurd",
