@@ -9,10 +9,15 @@ import {
   definitionApprovals,
   definitionComments,
   definitionVersions,
-  type Membership,
   users,
 } from "../../db/schema";
 import { NotFoundError } from "../accounts/errors";
+import {
+  type Approver,
+  approvingTeam,
+  auditRefusedApproval,
+  recordTeamApproval,
+} from "../approvals/two-team.server";
 import { recordAudit } from "../audit/audit.server";
 import type { MessageKey } from "../i18n/i18n";
 import { requalifyNewLeads } from "../leads/intake.server";
@@ -182,22 +187,15 @@ export async function approveVersion(options: {
   db: Database;
   workspaceId: string;
   versionId: string;
-  approver: { userId: string; membership: Pick<Membership, "role" | "isTeamLead"> };
+  approver: Approver;
   now?: Date;
 }): Promise<ApproveResult> {
-  const { role, isTeamLead } = options.approver.membership;
-  const team = role === "marketing" || role === "sales" ? role : null;
-  if (!team || !isTeamLead) {
-    // Refused outside any transaction, so the attempt stays in the audit log.
+  const team = approvingTeam(options.approver);
+  if (!team) {
     const version = await getVersion(options);
-    await recordAudit({
-      db: options.db,
-      workspaceId: options.workspaceId,
-      actorUserId: options.approver.userId,
-      action: "definition.approval_refused",
-      targetType: "definition_version",
-      targetId: version.id,
-      details: { role, isTeamLead, reason: "only marketing and sales team leads approve" },
+    await auditRefusedApproval({
+      ...options,
+      subject: { action: "definition", targetType: "definition_version", targetId: version.id },
     });
     throw new DefinitionError("definitions.errors.notTeamLead");
   }
@@ -217,17 +215,20 @@ export async function approveVersion(options: {
       userId: options.approver.userId,
       team,
     });
-    await recordAudit({
+    const both = await recordTeamApproval({
       db: tx,
       workspaceId: options.workspaceId,
-      actorUserId: options.approver.userId,
-      action: "definition.approved",
-      targetType: "definition_version",
-      targetId: version.id,
-      details: { kind: version.kind, version: version.version, team },
+      approver: options.approver,
+      team,
+      earlierTeams: approvals.map((approval) => approval.team),
+      subject: {
+        action: "definition",
+        targetType: "definition_version",
+        targetId: version.id,
+        details: { kind: version.kind, version: version.version },
+      },
     });
-    const teams = new Set([...approvals.map((approval) => approval.team), team]);
-    if (!(teams.has("marketing") && teams.has("sales"))) return { activated: false };
+    if (!both) return { activated: false };
 
     const now = options.now ?? new Date();
     await tx

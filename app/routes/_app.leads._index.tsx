@@ -1,10 +1,12 @@
 // Leads: every lead in the workspace, filtered, sorted and paged on the server.
+
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { leadStatuses } from "../../db/enums";
 import { listMembers } from "../accounts/members.server";
 import { requireMember } from "../auth/guards.server";
 import { leadStatusTone as statusTone } from "../components/lead-status";
+import { DateRangeFilter, SelectFilter } from "../components/list-filters";
 import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { inputClass } from "../components/ui/field";
@@ -36,27 +38,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     timeZone: viewer.workspace.timeZone,
     canImport: viewer.membership.role === "admin" || viewer.membership.role === "marketing",
   };
-}
-
-function Filter({
-  label,
-  name,
-  value,
-  children,
-}: {
-  label: string;
-  name: string;
-  value?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={`${inputClass} w-auto min-w-32`}>
-        {children}
-      </select>
-    </label>
-  );
 }
 
 export default function Leads() {
@@ -100,31 +81,31 @@ export default function Leads() {
               placeholder={t("leads.filters.searchPlaceholder")}
             />
           </label>
-          <Filter label={t("leads.filters.status")} name="status" value={query.status}>
+          <SelectFilter label={t("leads.filters.status")} name="status" value={query.status}>
             <option value="">{t("leads.filters.any")}</option>
             {leadStatuses.map((status) => (
               <option key={status} value={status}>
                 {t(`leads.status.${status}`)}
               </option>
             ))}
-          </Filter>
-          <Filter label={t("leads.filters.source")} name="source" value={query.source}>
+          </SelectFilter>
+          <SelectFilter label={t("leads.filters.source")} name="source" value={query.source}>
             <option value="">{t("leads.filters.any")}</option>
             {options.sources.map((source) => (
               <option key={source} value={source}>
                 {source}
               </option>
             ))}
-          </Filter>
-          <Filter label={t("leads.filters.campaign")} name="campaign" value={query.campaign}>
+          </SelectFilter>
+          <SelectFilter label={t("leads.filters.campaign")} name="campaign" value={query.campaign}>
             <option value="">{t("leads.filters.any")}</option>
             {options.campaigns.map((campaign) => (
               <option key={campaign} value={campaign}>
                 {campaign}
               </option>
             ))}
-          </Filter>
-          <Filter label={t("leads.filters.owner")} name="owner" value={query.owner}>
+          </SelectFilter>
+          <SelectFilter label={t("leads.filters.owner")} name="owner" value={query.owner}>
             <option value="">{t("leads.filters.any")}</option>
             <option value="none">{t("leads.filters.unassigned")}</option>
             {owners.map((owner) => (
@@ -132,32 +113,20 @@ export default function Leads() {
                 {owner.name}
               </option>
             ))}
-          </Filter>
-          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-            {t("leads.filters.from")}
-            <input
-              type="date"
-              name="from"
-              defaultValue={query.from ?? ""}
-              className={`${inputClass} w-40`}
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-            {t("leads.filters.to")}
-            <input
-              type="date"
-              name="to"
-              defaultValue={query.to ?? ""}
-              className={`${inputClass} w-40`}
-            />
-          </label>
-          <Filter label={t("leads.filters.sort")} name="sort" value={query.sort}>
+          </SelectFilter>
+          <DateRangeFilter
+            fromLabel={t("leads.filters.from")}
+            toLabel={t("leads.filters.to")}
+            from={query.from}
+            to={query.to}
+          />
+          <SelectFilter label={t("leads.filters.sort")} name="sort" value={query.sort}>
             {leadSorts.map((sort) => (
               <option key={sort} value={sort}>
                 {t(`leads.sort.${sort}`)}
               </option>
             ))}
-          </Filter>
+          </SelectFilter>
           <button type="submit" className={buttonClass("primary")}>
             {t("leads.filters.apply")}
           </button>

@@ -1,15 +1,16 @@
 // Every SLA breach, filterable by side, kind, owner, escalation level and due date, a page at a
 // time: what was promised and what happened, how late, how far it escalated, and the lead.
+
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { escalationLevels, slaBreachKinds, slaSides } from "../../db/enums";
 import { listMembers } from "../accounts/members.server";
 import { requireMember } from "../auth/guards.server";
+import { DateRangeFilter, SelectFilter } from "../components/list-filters";
 import { SlaTabs } from "../components/sla-parts";
 import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
-import { inputClass } from "../components/ui/field";
 import { formatDateTime, formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../i18n/use-t";
 import { listBreaches } from "../sla/breaches.server";
@@ -68,27 +69,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-function Filter({
-  label,
-  name,
-  value,
-  children,
-}: {
-  label: string;
-  name: string;
-  value?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={`${inputClass} w-40`}>
-        {children}
-      </select>
-    </label>
-  );
-}
-
 export default function SlaBreaches() {
   const t = useT();
   const locale = useLocale();
@@ -111,56 +91,44 @@ export default function SlaBreaches() {
       <SlaTabs />
       <Card>
         <Form method="get" className="flex flex-wrap items-end gap-3" role="search">
-          <Filter label={t("sla.filters.side")} name="side" value={query.side}>
+          <SelectFilter label={t("sla.filters.side")} name="side" value={query.side}>
             <option value="">{t("sla.filters.any")}</option>
             {slaSides.map((side) => (
               <option key={side} value={side}>
                 {t(`sla.side.${side}`)}
               </option>
             ))}
-          </Filter>
-          <Filter label={t("sla.filters.kind")} name="kind" value={query.kind}>
+          </SelectFilter>
+          <SelectFilter label={t("sla.filters.kind")} name="kind" value={query.kind}>
             <option value="">{t("sla.filters.any")}</option>
             {slaBreachKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`sla.kind.${kind}`)}
               </option>
             ))}
-          </Filter>
-          <Filter label={t("sla.filters.owner")} name="owner" value={query.owner}>
+          </SelectFilter>
+          <SelectFilter label={t("sla.filters.owner")} name="owner" value={query.owner}>
             <option value="">{t("sla.filters.any")}</option>
             {owners.map((owner) => (
               <option key={owner.id} value={owner.id}>
                 {owner.name}
               </option>
             ))}
-          </Filter>
-          <Filter label={t("sla.filters.level")} name="level" value={query.level}>
+          </SelectFilter>
+          <SelectFilter label={t("sla.filters.level")} name="level" value={query.level}>
             <option value="">{t("sla.filters.any")}</option>
             {escalationLevels.map((level) => (
               <option key={level} value={level}>
                 {t(`sla.level.${level}`)}
               </option>
             ))}
-          </Filter>
-          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-            {t("sla.filters.from")}
-            <input
-              type="date"
-              name="from"
-              defaultValue={query.from ?? ""}
-              className={`${inputClass} w-40`}
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-            {t("sla.filters.to")}
-            <input
-              type="date"
-              name="to"
-              defaultValue={query.to ?? ""}
-              className={`${inputClass} w-40`}
-            />
-          </label>
+          </SelectFilter>
+          <DateRangeFilter
+            fromLabel={t("sla.filters.from")}
+            toLabel={t("sla.filters.to")}
+            from={query.from}
+            to={query.to}
+          />
           <button type="submit" className={buttonClass("primary")}>
             {t("sla.filters.apply")}
           </button>

@@ -3,14 +3,14 @@
 // have both approved it. Running clocks keep the terms they started under.
 import { and, desc, eq, max, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import {
-  type Membership,
-  type SlaAgreement,
-  slaAgreements,
-  slaApprovals,
-  users,
-} from "../../db/schema";
+import { type SlaAgreement, slaAgreements, slaApprovals, users } from "../../db/schema";
 import { NotFoundError } from "../accounts/errors";
+import {
+  type Approver,
+  approvingTeam,
+  auditRefusedApproval,
+  recordTeamApproval,
+} from "../approvals/two-team.server";
 import { recordAudit } from "../audit/audit.server";
 import type { MessageKey } from "../i18n/i18n";
 import type { SlaTerms } from "./terms";
@@ -201,21 +201,15 @@ export async function approveAgreement(options: {
   db: Database;
   workspaceId: string;
   agreementId: string;
-  approver: { userId: string; membership: Pick<Membership, "role" | "isTeamLead"> };
+  approver: Approver;
   now?: Date;
 }): Promise<{ activated: boolean }> {
-  const { role, isTeamLead } = options.approver.membership;
-  const team = role === "marketing" || role === "sales" ? role : null;
-  if (!team || !isTeamLead) {
+  const team = approvingTeam(options.approver);
+  if (!team) {
     const agreement = await getAgreement(options);
-    await recordAudit({
-      db: options.db,
-      workspaceId: options.workspaceId,
-      actorUserId: options.approver.userId,
-      action: "sla.approval_refused",
-      targetType: "sla_agreement",
-      targetId: agreement.id,
-      details: { role, isTeamLead, reason: "only marketing and sales team leads approve" },
+    await auditRefusedApproval({
+      ...options,
+      subject: { action: "sla", targetType: "sla_agreement", targetId: agreement.id },
     });
     throw new SlaError("sla.errors.notTeamLead");
   }
@@ -235,17 +229,20 @@ export async function approveAgreement(options: {
       userId: options.approver.userId,
       team,
     });
-    await recordAudit({
+    const both = await recordTeamApproval({
       db: tx,
       workspaceId: options.workspaceId,
-      actorUserId: options.approver.userId,
-      action: "sla.approved",
-      targetType: "sla_agreement",
-      targetId: agreement.id,
-      details: { version: agreement.version, team },
+      approver: options.approver,
+      team,
+      earlierTeams: approvals.map((approval) => approval.team),
+      subject: {
+        action: "sla",
+        targetType: "sla_agreement",
+        targetId: agreement.id,
+        details: { version: agreement.version },
+      },
     });
-    const teams = new Set([...approvals.map((approval) => approval.team), team]);
-    if (!(teams.has("marketing") && teams.has("sales"))) return { activated: false };
+    if (!both) return { activated: false };
 
     const now = options.now ?? new Date();
     await tx
