@@ -4,13 +4,18 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, count, desc, eq, isNotNull } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackInsights } from "../app/feedback/insights.server";
 import { addDays, todayIn } from "../app/feedback/period";
+import type { OutboxPayload } from "../app/outbox/outbox.server";
+import { localMidnight } from "../app/sla/periods";
+import { sqlShareMaturityDays, sweepSla } from "../app/sla/sweeper.server";
 import { openDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import {
+  actionItems,
+  activities,
   apiKeys,
   definitionVersions,
   feedback,
@@ -21,6 +26,11 @@ import {
   routingDecisions,
   routingPools,
   routingRules,
+  slaAgreements,
+  slaApprovals,
+  slaBreaches,
+  slaClocks,
+  slaPeriodResults,
   users,
   workspaces,
 } from "../db/schema";
@@ -46,7 +56,11 @@ interface CliResult {
   stderr: string;
 }
 
-function baton(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+function baton(
+  args: string[],
+  env: Record<string, string> = {},
+  timeout = 60_000,
+): Promise<CliResult> {
   const databaseEnv = database.url ? { DATABASE_URL: database.url } : { BATON_DATA_DIR: dataDir };
   return new Promise((resolve) => {
     execFile(
@@ -55,7 +69,7 @@ function baton(args: string[], env: Record<string, string> = {}): Promise<CliRes
       {
         cwd: root,
         env: { ...process.env, DATABASE_URL: "", ...databaseEnv, ...env },
-        timeout: 60_000,
+        timeout,
       },
       (error, stdout, stderr) => {
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -226,11 +240,13 @@ describe("baton apikey create", () => {
 });
 
 describe("baton demo", () => {
-  // Two full seeds (a year of leads each), so this test gets more time than the default.
+  // Two full seeds (a year of leads, attempts and SLA clocks each), so this test gets more time
+  // than the default, and so does each run of the CLI.
+  const demoTimeout = 150_000;
   it("creates the demo workspace with every role and a year of leads, and recreates it on a second run", {
-    timeout: 120_000,
+    timeout: 2 * demoTimeout,
   }, async () => {
-    const first = await baton(["demo"]);
+    const first = await baton(["demo"], {}, demoTimeout);
     expect(first.code).toBe(0);
     const output = JSON.parse(first.stdout) as {
       workspace: { id: string; slug: string };
@@ -243,7 +259,8 @@ describe("baton demo", () => {
     expect(first.stderr).toContain("Demo ready");
     expect(first.stderr).toMatch(/Leads: [\d,]+ with [\d,]+ touchpoints/);
 
-    const second = JSON.parse((await baton(["demo"])).stdout) as typeof output;
+    const secondStarted = new Date();
+    const second = JSON.parse((await baton(["demo"], {}, demoTimeout)).stdout) as typeof output;
     expect(second.workspace.id).not.toBe(output.workspace.id);
     await withCliDatabase(async (db) => {
       const demos = await db.select().from(workspaces).where(eq(workspaces.slug, "demo"));
@@ -373,6 +390,167 @@ describe("baton demo", () => {
           ),
         }),
       );
+
+      // The two-way SLA: v1 agreed by both team leads when the definitions went live, v2
+      // proposed and approved by marketing only; Dutch public holidays on the calendar.
+      const agreements = await db
+        .select()
+        .from(slaAgreements)
+        .where(eq(slaAgreements.workspaceId, workspaceId))
+        .orderBy(slaAgreements.version);
+      expect(agreements.map((a) => [a.version, a.status])).toEqual([
+        [1, "active"],
+        [2, "proposed"],
+      ]);
+      const [v1, v2] = agreements;
+      const daysAgo = (at: Date | null | undefined) =>
+        (secondStarted.getTime() - (at?.getTime() ?? 0)) / (24 * 60 * 60 * 1000);
+      expect(daysAgo(v1?.activatedAt)).toBeGreaterThan(300);
+      expect(v1?.terms.segments.map((segment) => segment.name)).toEqual(["Enterprise"]);
+      const approvals = await db
+        .select({ agreementId: slaApprovals.agreementId, team: slaApprovals.team })
+        .from(slaApprovals)
+        .where(eq(slaApprovals.workspaceId, workspaceId));
+      const teamsOf = (id: string | undefined) =>
+        approvals
+          .filter((a) => a.agreementId === id)
+          .map((a) => a.team)
+          .sort();
+      expect(teamsOf(v1?.id)).toEqual(["marketing", "sales"]);
+      expect(teamsOf(v2?.id)).toEqual(["marketing"]);
+      const [demo] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+      const year = secondStarted.getUTCFullYear();
+      const holiday = (name: string) =>
+        new Date(
+          demo?.holidays.find((h) => h.name === name && h.date.startsWith(`${year}-`))?.date ?? 0,
+        );
+      const weekday = (name: string) => holiday(name).getUTCDay();
+      expect(holiday("Eerste Kerstdag").toISOString()).toMatch(/-12-25T/);
+      expect(holiday("Koningsdag").toISOString()).toMatch(/-04-2[67]T/);
+      expect(
+        ["Goede Vrijdag", "Eerste Paasdag", "Tweede Paasdag", "Hemelvaartsdag"].map(weekday),
+      ).toEqual([5, 0, 1, 4]);
+      expect(holiday("Hemelvaartsdag").getTime() - holiday("Eerste Paasdag").getTime()).toBe(
+        39 * 24 * 60 * 60 * 1000,
+      );
+
+      // A year of clocks with a realistic record: most obligations met on time, not all.
+      const [attempts] = await db
+        .select({ value: count() })
+        .from(activities)
+        .where(eq(activities.workspaceId, workspaceId));
+      expect(attempts?.value).toBeGreaterThanOrEqual(1500);
+      const clocks = await db
+        .select({ kind: slaClocks.kind, state: slaClocks.state, n: count() })
+        .from(slaClocks)
+        .where(eq(slaClocks.workspaceId, workspaceId))
+        .groupBy(slaClocks.kind, slaClocks.state);
+      const tally = (kind?: string, state?: string) =>
+        clocks
+          .filter((c) => (!kind || c.kind === kind) && (!state || c.state === state))
+          .reduce((sum, c) => sum + c.n, 0);
+      expect(tally()).toBeGreaterThanOrEqual(2000);
+      for (const kind of [undefined, "first_contact", "attempts", "feedback"]) {
+        const onTime = tally(kind, "met") / (tally(kind, "met") + tally(kind, "breached"));
+        expect(onTime, kind ?? "all clocks").toBeGreaterThan(0.6);
+        expect(onTime, kind ?? "all clocks").toBeLessThan(0.95);
+      }
+
+      // Breaches on both sides, with the sentences and escalation the sweeper gives them.
+      const breaches = await db
+        .select()
+        .from(slaBreaches)
+        .where(eq(slaBreaches.workspaceId, workspaceId));
+      expect(breaches.filter((b) => b.side === "sales").length).toBeGreaterThanOrEqual(100);
+      expect(breaches.filter((b) => b.side === "marketing").length).toBeGreaterThan(0);
+      expect(tally(undefined, "breached")).toBe(breaches.filter((b) => b.side === "sales").length);
+      expect(new Set(breaches.map((b) => b.level))).toEqual(new Set(["owner", "team_lead"]));
+      expect(breaches.find((b) => b.kind === "first_contact")?.summary).toMatch(
+        /^First contact with .+ was due .+ for (Daan Bakker|Fleur Meijer|Ruben Smit); (none was logged|it came late)\.$/,
+      );
+      const [results] = await db
+        .select({
+          weeks: sql<number>`count(distinct ${slaPeriodResults.periodStart}) filter (where ${slaPeriodResults.unit} = 'week')::int`,
+          months: sql<number>`count(distinct ${slaPeriodResults.periodStart}) filter (where ${slaPeriodResults.unit} = 'month')::int`,
+          missed: sql<number>`count(*) filter (where not ${slaPeriodResults.met})::int`,
+        })
+        .from(slaPeriodResults)
+        .where(eq(slaPeriodResults.workspaceId, workspaceId));
+      expect(results?.weeks).toBeGreaterThanOrEqual(40);
+      expect(results?.months).toBeGreaterThanOrEqual(10);
+      expect(results?.missed).toBeGreaterThan(0);
+
+      // Consequences: old action items done, recent ones open; Facebook's rejections among them.
+      const items = await db
+        .select()
+        .from(actionItems)
+        .where(eq(actionItems.workspaceId, workspaceId));
+      expect(items.filter((item) => item.status === "open").length).toBeGreaterThanOrEqual(1);
+      expect(items.filter((item) => item.status === "done").length).toBeGreaterThanOrEqual(5);
+      for (const item of items.filter((item) => item.status === "open")) {
+        expect(daysAgo(item.createdAt)).toBeLessThan(30);
+      }
+      expect(
+        items.some((item) => item.side === "marketing" && item.title.includes('"Facebook"')),
+      ).toBe(true);
+      expect(items.some((item) => item.side === "sales")).toBe(true);
+
+      // A sweep right after the demo finds nothing from the past: no breach, warning,
+      // escalation or period result for anything that came due before the demo ran.
+      const sweptAt = new Date();
+      const told: OutboxPayload[] = [];
+      await sweepSla({
+        db,
+        now: sweptAt,
+        deliverer: {
+          deliver: async (_workspaceId, payload) => {
+            told.push(payload);
+            return "skipped";
+          },
+        },
+      });
+      const fresh = await db
+        .select()
+        .from(slaBreaches)
+        .where(and(eq(slaBreaches.workspaceId, workspaceId), gte(slaBreaches.detectedAt, sweptAt)));
+      expect(fresh.filter((b) => b.dueAt < secondStarted)).toEqual([]);
+      const warned = await db
+        .select()
+        .from(slaClocks)
+        .where(and(eq(slaClocks.workspaceId, workspaceId), gte(slaClocks.warnedAt, sweptAt)));
+      expect(warned.filter((c) => c.warnAt < secondStarted)).toEqual([]);
+      const escalated = await db
+        .select()
+        .from(slaBreaches)
+        .where(
+          and(eq(slaBreaches.workspaceId, workspaceId), gte(slaBreaches.escalatedAt, sweptAt)),
+        );
+      expect(escalated.filter((b) => (b.escalateAt ?? b.dueAt) < secondStarted)).toEqual([]);
+      const evaluated = await db
+        .select()
+        .from(slaPeriodResults)
+        .where(
+          and(
+            eq(slaPeriodResults.workspaceId, workspaceId),
+            gte(slaPeriodResults.evaluatedAt, sweptAt),
+          ),
+        );
+      const closedEarlier = (result: (typeof evaluated)[number]) => {
+        const end = localMidnight(result.periodEnd, "Europe/Amsterdam");
+        const due =
+          result.kind === "sql_share"
+            ? new Date(end.getTime() + sqlShareMaturityDays * 24 * 60 * 60 * 1000)
+            : end;
+        return due < secondStarted;
+      };
+      expect(evaluated.filter(closedEarlier)).toEqual([]);
+      // What it tells anyone is about those genuinely new events, or this week's digest.
+      const newBreaches = new Set([...fresh, ...escalated].map((b) => b.id));
+      const newWarnings = new Set(warned.map((c) => c.id));
+      for (const payload of told) {
+        if (payload.kind === "sla_breach") expect(newBreaches.has(payload.breachId)).toBe(true);
+        if (payload.kind === "sla_warning") expect(newWarnings.has(payload.clockId)).toBe(true);
+      }
     });
   });
 

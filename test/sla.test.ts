@@ -230,6 +230,19 @@ describe("clocks from events", () => {
     });
     const [owed] = await clock(lead.id, "feedback");
     expect(owed).toMatchObject({ state: "met", ownerUserId: rep.user.id });
+    // Marketing recycling the rejected lead owes the rep nothing.
+    const marketer = await makeMember(db, workspace.id, "marketing");
+    await db.transaction((tx) =>
+      transitionLead({
+        db: tx,
+        workspaceId: workspace.id,
+        leadId: lead.id,
+        to: "recycled",
+        actorUserId: marketer.user.id,
+      }),
+    );
+    expect(await clock(lead.id, "feedback")).toHaveLength(1);
+
     // The rejection ended the contact clocks without a verdict.
     expect((await clock(lead.id, "first_contact"))[0]).toMatchObject({
       state: "cancelled",
@@ -626,8 +639,17 @@ describe("cohort figures behind the SLA and the scorecard headline", () => {
       });
     }
     await db.transaction((tx) =>
-      transitionLead({ db: tx, workspaceId: workspace.id, leadId: qualified.id, to: "sql" }),
+      transitionLead({
+        db: tx,
+        workspaceId: workspace.id,
+        leadId: qualified.id,
+        to: "sql",
+        actorUserId: rep.user.id,
+      }),
     );
+    // The owner's own verdict without a form: feedback is owed within 24 business hours.
+    const [owed] = await clock(qualified.id, "feedback");
+    expect(owed).toMatchObject({ state: "running", ownerUserId: rep.user.id });
     await db.transaction((tx) =>
       transitionLead({ db: tx, workspaceId: workspace.id, leadId: rejected.id, to: "rejected" }),
     );

@@ -51,7 +51,13 @@ export async function transitionLead(options: {
     actorLabel: options.actorLabel ?? null,
     reason: options.reason ?? null,
   });
-  await recordStatusChange({ db: options.db, lead, to: options.to, at });
+  await recordStatusChange({
+    db: options.db,
+    lead,
+    to: options.to,
+    at,
+    actorUserId: options.actorUserId ?? null,
+  });
   return { lead: moved ?? lead, moved: true };
 }
 

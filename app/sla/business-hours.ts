@@ -54,7 +54,19 @@ function minutesOf(value: string, day: string, allowMidnightEnd: boolean): numbe
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/** Compiled once per calendar object (treated as immutable): reusing one skips the validation. */
+const compiledCalendars = new WeakMap<WorkCalendar, CompiledCalendar>();
+
 function compile(calendar: WorkCalendar): CompiledCalendar {
+  let result = compiledCalendars.get(calendar);
+  if (!result) {
+    result = compileUncached(calendar);
+    compiledCalendars.set(calendar, result);
+  }
+  return result;
+}
+
+function compileUncached(calendar: WorkCalendar): CompiledCalendar {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: calendar.timeZone });
   } catch {

@@ -16,14 +16,11 @@ import { salesObligationsFor, warnAtShare } from "./terms";
 const contactReached: LeadStatus[] = ["sql", "opportunity", "won"];
 /** Moving here ends the work on a lead: running contact clocks stop without a verdict. */
 const workEnded: LeadStatus[] = ["rejected", "disqualified", "recycled", "lost"];
-/** Outcomes the owner owes marketing five-field feedback on. */
-export const feedbackOutcomes: LeadStatus[] = [
-  "rejected",
-  "sql",
-  "disqualified",
-  "recycled",
-  "lost",
-];
+/**
+ * Outcomes the owner owes marketing five-field feedback on (the form's outcomes: accepted /
+ * qualified, disqualified or rejected, recycled). A lost deal is not a lead outcome.
+ */
+export const feedbackOwedOn: LeadStatus[] = ["rejected", "sql", "disqualified", "recycled"];
 
 export async function workCalendar(db: Database, workspaceId: string): Promise<WorkCalendar> {
   const [workspace] = await db
@@ -177,6 +174,7 @@ export async function recordStatusChange(options: {
   lead: Lead;
   to: LeadStatus;
   at: Date;
+  actorUserId: string | null;
 }) {
   const { db, lead, to, at } = options;
   if (contactReached.includes(to)) {
@@ -199,7 +197,15 @@ export async function recordStatusChange(options: {
       cancelReason: `lead ${to}`,
     });
   }
-  if (!feedbackOutcomes.includes(to) || !lead.ownerUserId) return;
+  // Only the owner's own verdict creates the obligation: marketing recycling a rejected lead,
+  // or anyone else moving it, does not make the rep owe a form.
+  if (
+    !feedbackOwedOn.includes(to) ||
+    !lead.ownerUserId ||
+    options.actorUserId !== lead.ownerUserId
+  ) {
+    return;
+  }
   const agreement = await getActiveAgreement(db, lead.workspaceId);
   if (!agreement) return;
   // One feedback owed per lead at a time: a newer outcome replaces the open obligation.

@@ -76,7 +76,13 @@ export async function teamLeads(db: Database, workspaceId: string, side: SlaSide
   return rows.map((row) => row.userId);
 }
 
-function clockSentence(clock: SlaClock, lead: Lead, ownerName: string, calendar: WorkCalendar) {
+/** The breach's one sentence, as the sweeper writes it when it detects the breach. */
+export function clockSentence(
+  clock: SlaClock,
+  lead: Lead,
+  ownerName: string,
+  calendar: WorkCalendar,
+) {
   const who = [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email || "a lead";
   const subject = lead.company ? `${who} (${lead.company})` : who;
   const due = formatLocal(clock.dueAt, calendar.timeZone);

@@ -1,7 +1,8 @@
-// The demo's five-field feedback: what the rep filed when accepting or rejecting a lead (and when
-// a worked lead ended), minutes after the move, mostly from Slack. Rejections carry the reason the
-// lead's history gives; a rep who found the company smaller or in another trade than the form
-// said corrects the lead, so the Feedback page can say "under 10 employees" about Facebook.
+// The demo's five-field feedback: what the rep filed when accepting, rejecting or qualifying a
+// lead (and when a worked lead ended), minutes after the move, mostly from Slack. Rejections
+// carry the reason the lead's history gives; a rep who found the company smaller or in another
+// trade than the form said corrects the lead, so the Feedback page can say "under 10 employees"
+// about Facebook.
 import type { FeedbackOutcome, FeedbackReason, LeadStatus } from "../enums";
 import type { feedback } from "../schema";
 import type { Dice } from "./demo-leads";
@@ -213,6 +214,13 @@ const accepted: Verdict = {
   ],
 };
 
+const qualifiedTexts = [
+  "Qualified on the call: need, budget and timing confirmed",
+  "Decision-maker joined the call; selection this half year",
+  "Budget approved; wants to go live before peak season",
+  null,
+];
+
 const otherIndustries = ["Retail", "Consultancy", "Construction", "Food & beverage", "Automotive"];
 
 interface DemoLeadFacts {
@@ -298,6 +306,11 @@ export function demoFeedback(options: {
     return `Listed as ${lead.industry ?? "unknown"}, but they are in ${actual.toLowerCase()}`;
   };
 
+  const acceptedHere: Verdict = {
+    ...accepted,
+    missing: acceptedMissing[lead.source] ?? acceptedMissing.default,
+    objections: acceptedObjections[lead.source] ?? acceptedObjections.default,
+  };
   for (const move of options.events) {
     if (move.actorUserId !== options.ownerUserId) continue;
     if (move.toStatus === "rejected") {
@@ -313,15 +326,14 @@ export function demoFeedback(options: {
       file(move, verdict, text);
     } else if (move.toStatus === "sal") {
       if (!dice.chance(0.85)) continue;
-      const verdict = {
-        ...accepted,
-        missing: acceptedMissing[lead.source] ?? acceptedMissing.default,
-        objections: acceptedObjections[lead.source] ?? acceptedObjections.default,
-      };
-      file(move, verdict, dice.pick(accepted.texts));
+      file(move, acceptedHere, dice.pick(accepted.texts));
+    } else if (move.toStatus === "sql") {
+      // Qualifying a lead owes marketing the form again (the SLA's feedback clock): most file it.
+      if (!dice.chance(0.9)) continue;
+      file(move, acceptedHere, dice.pick(qualifiedTexts));
     } else if (move.fromStatus === "sal" || move.fromStatus === "sql") {
       const verdict = endings[move.reason ?? ""];
-      if (!verdict || !dice.chance(0.6)) continue;
+      if (!verdict || !dice.chance(0.8)) continue;
       file(move, verdict, dice.pick(verdict.texts));
     }
   }

@@ -4,8 +4,9 @@
 // with the real evaluation, routed by the real rules: demo-routing.ts, with the rep's feedback:
 // demo-feedback.ts) and inserted in batches in one transaction, so the seed stays fast.
 // A seeded PRNG makes every run produce the same data shape for the same `now`.
+
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import {
   type CriteriaGroup,
   criteriaGroupSchema,
@@ -23,7 +24,6 @@ import { leadForEvaluation, touchpointDedupeKey } from "../../app/leads/intake.s
 import { canMove, openStatuses } from "../../app/leads/lifecycle";
 import type { Database } from "../client";
 import {
-  auditEvents,
   type DefinitionVersion,
   definitionApprovals,
   definitionComments,
@@ -38,6 +38,7 @@ import {
   type TouchpointKind,
   touchpoints,
 } from "../schema";
+import { backdateVersionAudit } from "./backdate";
 import { type DemoFeedback, demoFeedback } from "./demo-feedback";
 import type { DemoRouting } from "./demo-routing";
 
@@ -1916,23 +1917,12 @@ async function backdateDefinitions(
         ...(entry.activated === null ? {} : { activatedAt: new Date(entry.activated) }),
       })
       .where(and(eq(definitionVersions.id, id), eq(definitionVersions.workspaceId, workspaceId)));
-    const auditAt: Record<string, number> = {
-      "definition.drafted": entry.created,
-      "definition.proposed": entry.proposed,
-    };
-    if (entry.activated !== null) auditAt["definition.activated"] = entry.activated;
-    for (const [action, at] of Object.entries(auditAt)) {
-      await db
-        .update(auditEvents)
-        .set({ createdAt: new Date(at) })
-        .where(
-          and(
-            eq(auditEvents.workspaceId, workspaceId),
-            eq(auditEvents.targetId, id),
-            eq(auditEvents.action, action),
-          ),
-        );
-    }
+    await backdateVersionAudit(db, {
+      workspaceId,
+      targetId: id,
+      prefix: "definition",
+      dates: entry,
+    });
     for (const [team, at] of Object.entries(entry.approvals)) {
       await db
         .update(definitionApprovals)
@@ -1941,17 +1931,6 @@ async function backdateDefinitions(
           and(
             eq(definitionApprovals.versionId, id),
             eq(definitionApprovals.team, team as "marketing" | "sales"),
-          ),
-        );
-      await db
-        .update(auditEvents)
-        .set({ createdAt: new Date(at) })
-        .where(
-          and(
-            eq(auditEvents.workspaceId, workspaceId),
-            eq(auditEvents.targetId, id),
-            eq(auditEvents.action, "definition.approved"),
-            sql`${auditEvents.details}->>'team' = ${team}`,
           ),
         );
     }

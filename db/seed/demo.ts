@@ -9,6 +9,7 @@ import type { Database } from "../client";
 import { type MemberRole, memberships, users, workspaces } from "../schema";
 import { type DemoMember, demoPartners, seedDemoLeads } from "./demo-leads";
 import { createDemoRouting } from "./demo-routing";
+import { seedDemoSla } from "./demo-sla";
 
 export const demoSlug = "demo";
 export const demoEmailDomain = "noordzee-logistiek.example";
@@ -117,11 +118,14 @@ export async function seedDemo(options: {
 
   // Routing rules and pools as an admin set them up; every demo MQL is routed by them.
   const routing = createDemoRouting({ workspaceId: workspace.id, members, partners: demoPartners });
-  await seedDemoLeads({ db, workspaceId: workspace.id, members, now: new Date(), log, routing });
+  const now = new Date();
+  await seedDemoLeads({ db, workspaceId: workspace.id, members, now, log, routing });
   const routed = await routing.save(db);
   log(
     `Routing: ${routed.rules} rules, ${routed.pools} pools, ${routed.decisions.toLocaleString("en-US")} decisions`,
   );
+  // The two-way SLA over that year: agreements, the reps' attempts, clocks, breaches, periods.
+  await seedDemoSla({ db, workspaceId: workspace.id, members, now, log });
 
   log(`Demo ready: ${credentials.length} members and one pending invitation.`);
 
