@@ -539,7 +539,13 @@ describe("due times in the rep's Slack", () => {
       via: "web",
     });
     await server.db.transaction((tx) =>
-      transitionLead({ db: tx, workspaceId: workspace.id, leadId: worked.id, to: "sql" }),
+      transitionLead({
+        db: tx,
+        workspaceId: workspace.id,
+        leadId: worked.id,
+        to: "sql",
+        actorUserId: rep.user.id,
+      }),
     );
     const [owed] = await server.db
       .select()
