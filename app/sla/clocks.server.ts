@@ -197,15 +197,11 @@ export async function recordStatusChange(options: {
       cancelReason: `lead ${to}`,
     });
   }
-  // Only the owner's own verdict creates the obligation: marketing recycling a rejected lead,
-  // or anyone else moving it, does not make the rep owe a form.
-  if (
-    !feedbackOwedOn.includes(to) ||
-    !lead.ownerUserId ||
-    options.actorUserId !== lead.ownerUserId
-  ) {
-    return;
-  }
+  // The owner's verdict (or one from a connected system acting for them) creates the
+  // obligation; another member moving the lead, such as marketing recycling a rejected one,
+  // does not make the rep owe a form.
+  const byAnotherMember = options.actorUserId !== null && options.actorUserId !== lead.ownerUserId;
+  if (!feedbackOwedOn.includes(to) || !lead.ownerUserId || byAnotherMember) return;
   const agreement = await getActiveAgreement(db, lead.workspaceId);
   if (!agreement) return;
   // One feedback owed per lead at a time: a newer outcome replaces the open obligation.
