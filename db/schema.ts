@@ -365,6 +365,9 @@ export const leads = pgTable(
     index("leads_workspace_source_idx").on(table.workspaceId, table.source, table.createdAt),
     index("leads_workspace_owner_idx").on(table.workspaceId, table.ownerUserId, table.createdAt),
     index("leads_workspace_mql_idx").on(table.workspaceId, table.mqlAt),
+    index("leads_workspace_assigned_idx")
+      .on(table.workspaceId, table.assignedAt)
+      .where(sql`${table.assignedAt} is not null`),
     index("leads_workspace_held_back_idx")
       .on(table.workspaceId, table.heldBackAt)
       .where(sql`${table.heldBackAt} is not null`),

@@ -2,8 +2,11 @@
 // a DM on the (fake) Slack API; signed button clicks and modal submissions act on it.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scorecard } from "../app/scorecard/scorecard.server";
+import { periodContaining } from "../app/sla/periods";
 import { connectSlackTeam } from "../app/slack-links/links.server";
 import { feedback, leads, routingDecisions, routingRules } from "../db/schema";
+import { scorecardHeadlineText } from "../slack/views/scorecard";
 import { makeActiveDefinition, makeApiKey, makeMember, makeWorkspace } from "./helpers/factories";
 import { type FakeSlack, startFakeSlack } from "./helpers/fake-slack";
 import { startTestServer, type TestServer } from "./helpers/server";
@@ -338,15 +341,46 @@ describe("/baton", () => {
     expect(body.text).toContain("Van Dijk Transport");
   });
 
-  it("scorecard shows this month's MQLs and acceptance", async () => {
+  it("scorecard shows this month's headline figures, the same as scorecard() and the API", async () => {
     const response = await sendSignedRequest(server.url, {
       secret,
       contentType: form,
       body: slashCommandBody({ text: "scorecard" }),
     });
     const body = (await response.json()) as { text: string };
-    expect(body.text).toMatch(/MQLs delivered: \d+/);
-    expect(body.text).toMatch(/Sales acceptance: (\d+\.\d%|—)/);
+    const month = periodContaining("month", new Date(), "Europe/Amsterdam");
+    const card = await scorecard({
+      db: server.db,
+      workspaceId,
+      from: month.startDate,
+      to: month.endDate,
+    });
+    // The pace moves with the clock between the two calls; every other character agrees.
+    const withoutPace = (text: string) => text.replace(/pace [\d.]+%/, "pace …");
+    expect(withoutPace(body.text)).toBe(
+      withoutPace(
+        scorecardHeadlineText({
+          title: `Scorecard, ${month.start.toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" })} so far`,
+          period: card.current,
+          appUrl: "http://localhost:3000",
+        }),
+      ),
+    );
+    expect(card.current.marketing.mqlsDelivered).toBeGreaterThan(0);
+    expect(body.text).toContain(`MQLs delivered: ${card.current.marketing.mqlsDelivered} (`);
+    expect(body.text).toMatch(/Sales acceptance: (\d+\.\d%|—) \(\d+ of \d+ decided/);
+    expect(body.text).toMatch(/MQL→SQL: (\d+\.\d%|—)/);
+    expect(body.text).toMatch(/First contact within SLA: (\d+\.\d%|—)/);
+    expect(body.text).toMatch(/Median time to first contact: /);
+    // The API answers the same figures for the same month.
+    const api = (await (
+      await fetch(
+        new URL(`/api/v1/scorecard?from=${month.startDate}&to=${month.endDate}`, server.url),
+        { headers: { authorization: `Bearer ${key}` } },
+      )
+    ).json()) as { current: { marketing: { mqls_delivered: number; sales_acceptance: unknown } } };
+    expect(api.current.marketing.mqls_delivered).toBe(card.current.marketing.mqlsDelivered);
+    expect(api.current.marketing.sales_acceptance).toEqual(card.current.marketing.salesAcceptance);
   });
 
   it("someone Baton does not know is told what to do", async () => {

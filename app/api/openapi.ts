@@ -13,6 +13,7 @@ import {
   leadResponseSchema,
   memberListResponseSchema,
   memberResponseSchema,
+  scorecardResponseSchema,
   touchpointResultSchema,
   workspaceResponseSchema,
 } from "./schemas";
@@ -36,6 +37,7 @@ const componentSchemas = [
   memberResponseSchema,
   memberListResponseSchema,
   feedbackInsightsResponseSchema,
+  scorecardResponseSchema,
 ];
 
 function ref(schema: z.ZodType) {
@@ -262,6 +264,41 @@ export function buildOpenApiDocument(serverUrl: string) {
             "200": json("The period's totals and sentences.", feedbackInsightsResponseSchema),
             "400": json(
               "A day that is not YYYY-MM-DD, `to` not after `from`, or more than two years; `issues` names the parameter.",
+              errorResponseSchema,
+            ),
+            ...errors,
+          },
+        },
+      },
+      "/scorecard": {
+        get: {
+          summary: "The shared scorecard's figures",
+          description:
+            "Marketing, sales and shared figures for `[from, to)` (days in the workspace time zone) and for the period of " +
+            "the same length just before, counted by cohort as docs/metrics.md defines them; shares carry numerator, " +
+            "denominator and value (null when nothing was counted), money is in cents. The same figures as `/baton scorecard`.",
+          operationId: "getScorecard",
+          parameters: [
+            {
+              name: "from",
+              in: "query",
+              required: true,
+              description: "First day (YYYY-MM-DD).",
+              schema: { type: "string", format: "date" },
+            },
+            {
+              name: "to",
+              in: "query",
+              required: true,
+              description:
+                "First day after the period (YYYY-MM-DD), after `from` and at most 366 days later.",
+              schema: { type: "string", format: "date" },
+            },
+          ],
+          responses: {
+            "200": json("The period's and the previous period's figures.", scorecardResponseSchema),
+            "400": json(
+              "A missing day or one that is not YYYY-MM-DD, `to` not after `from`, or more than 366 days; `issues` names the parameter.",
               errorResponseSchema,
             ),
             ...errors,

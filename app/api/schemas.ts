@@ -168,3 +168,102 @@ export const feedbackInsightsResponseSchema = z
     ),
   })
   .meta({ id: "FeedbackInsights" });
+
+const scorecardShare = z
+  .object({
+    numerator: z.number(),
+    denominator: z.number(),
+    value: z
+      .number()
+      .nullable()
+      .describe("numerator / denominator; null when the denominator is 0"),
+  })
+  .meta({ id: "ScorecardShare" });
+const scorecardPendingShare = scorecardShare
+  .extend({ pending: z.number().int().describe("Cohort members still undecided") })
+  .meta({ id: "ScorecardPendingShare" });
+const scorecardDurations = z.object({
+  count: z.number().int(),
+  median: z.number().nullable(),
+  p90: z.number().nullable().describe("90th percentile, linear interpolation (percentile_cont)"),
+});
+const scorecardVersion = z.object({ id: z.uuid(), version: z.number().int(), title: z.string() });
+const scorecardBreakdown = z.object({
+  key: z.string().nullable().describe("The source, or the rep's user id"),
+  label: z.string().nullable().describe("The source, or the rep's name"),
+  mqls_delivered: z.number().int(),
+  sales_acceptance: scorecardShare,
+  mql_to_sql: scorecardShare,
+  first_contact_within_sla: scorecardShare,
+  median_first_contact_business_hours: z.number().nullable(),
+});
+const scorecardPeriod = z
+  .object({
+    from: z.iso.date().describe("First day of the period"),
+    to: z.iso.date().describe("First day after the period"),
+    days: z.number().int(),
+    versions: z
+      .object({
+        mql_definitions: z.array(scorecardVersion),
+        sla_agreements: z.array(scorecardVersion),
+      })
+      .describe("MQL definition versions and SLA agreements in force at some moment of the period"),
+    marketing: z.object({
+      mqls_delivered: z.number().int(),
+      target: z
+        .number()
+        .nullable()
+        .describe("mqls_per_month × days × 12 / 365; null without an active SLA"),
+      pace: z
+        .object({ expected: z.number(), value: z.number().nullable() })
+        .nullable()
+        .describe("MQLs delivered / the target pro rata to the time elapsed"),
+      held_back: z.number().int(),
+      data_completeness: scorecardShare,
+      sales_acceptance: scorecardPendingShare,
+      mql_to_sql: scorecardPendingShare,
+      cost_per_mql_cents: z.null().describe("Not yet available: no campaign costs are stored"),
+      cost_per_sql_cents: z.null(),
+    }),
+    sales: z.object({
+      time_to_first_contact: z.object({
+        assigned: z.number().int(),
+        contacted: z.number().int(),
+        business_hours: scorecardDurations,
+        wall_clock_hours: scorecardDurations,
+      }),
+      first_contact_within_sla: scorecardPendingShare,
+      attempts_per_lead: z.object({
+        leads: z.number().int(),
+        attempts: z.number().int(),
+        average: z.number().nullable(),
+        at_least_target: scorecardShare,
+      }),
+      feedback_completion: scorecardPendingShare,
+    }),
+    shared: z.object({
+      pipeline_created_cents: z.null(),
+      won_revenue_cents: z.null(),
+      gross_profit_cents: z.null(),
+      reason: z.string().describe("Why these are not available yet"),
+    }),
+    by_source: z.array(scorecardBreakdown),
+    by_rep: z.array(scorecardBreakdown),
+  })
+  .meta({ id: "ScorecardPeriod" });
+
+export const scorecardResponseSchema = z
+  .object({
+    time_zone: z.string().describe("The workspace time zone the days are in"),
+    target: z
+      .object({
+        agreement_version: z.number().int(),
+        mqls_per_month: z.number().int(),
+        rule: z.string(),
+      })
+      .nullable()
+      .describe("The active SLA agreement the MQL target comes from"),
+    current: scorecardPeriod,
+    previous: scorecardPeriod.describe("The period of the same length just before"),
+  })
+  .meta({ id: "Scorecard" });

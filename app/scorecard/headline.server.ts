@@ -1,9 +1,22 @@
 // The scorecard's headline figures for a period (DESIGN.md "Metrics"), cohort-based: MQLs
-// delivered in [from, to), and sales acceptance over that MQL cohort. The full scorecard builds
-// on these definitions.
-import { and, count, eq, gte, lt, sql } from "drizzle-orm";
+// delivered in [from, to), and sales acceptance over that MQL cohort. The full scorecard
+// (scorecard.server.ts) counts acceptance with the same expressions, so Slack, web and API agree.
+import { and, count, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import type { LeadStatus } from "../../db/enums";
 import { leads } from "../../db/schema";
+
+/** The lead (of a query over `leads`) has moved to `status` at some point. */
+export function everReached(status: LeadStatus): SQL {
+  // "leads".id spelled out: drizzle leaves columns in a select list unqualified, and a bare
+  // "id" inside the subquery would be the event's own.
+  return sql`exists (select 1 from lead_events e where e.lead_id = "leads".id and e.to_status = ${status})`;
+}
+
+/** Accepted: the lead ever reached `sal` (SQL and beyond pass through it). */
+export const acceptedCondition = everReached("sal");
+/** Rejected: ever `rejected` and never `sal` — a lead rejected after acceptance counts once, as accepted. */
+export const rejectedCondition = sql`(${everReached("rejected")} and not ${everReached("sal")})`;
 
 export interface HeadlineFigures {
   mqlsDelivered: number;
@@ -24,12 +37,12 @@ export async function headlineFigures(options: {
     gte(leads.mqlAt, options.from),
     lt(leads.mqlAt, options.to),
   );
-  const decided = (status: "sal" | "rejected") =>
-    // "leads".id spelled out: drizzle leaves columns in a select list unqualified, and a bare
-    // "id" inside the subquery would be the event's own.
-    sql<number>`count(*) filter (where exists (select 1 from lead_events e where e.lead_id = "leads".id and e.to_status = ${status}))`;
   const [row] = await options.db
-    .select({ mqls: count(), accepted: decided("sal"), rejected: decided("rejected") })
+    .select({
+      mqls: count(),
+      accepted: sql<number>`count(*) filter (where ${acceptedCondition})`,
+      rejected: sql<number>`count(*) filter (where ${rejectedCondition})`,
+    })
     .from(leads)
     .where(cohort);
   const accepted = Number(row?.accepted ?? 0);

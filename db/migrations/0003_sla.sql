@@ -162,4 +162,5 @@ CREATE INDEX "sla_clocks_workspace_started_idx" ON "sla_clocks" USING btree ("wo
 CREATE INDEX "sla_clocks_due_idx" ON "sla_clocks" USING btree ("due_at") WHERE "sla_clocks"."state" = 'running';--> statement-breakpoint
 CREATE INDEX "sla_clocks_warn_idx" ON "sla_clocks" USING btree ("warn_at") WHERE "sla_clocks"."state" = 'running' and "sla_clocks"."warned_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "sla_period_results_key" ON "sla_period_results" USING btree ("workspace_id","unit","period_start","kind","segment");--> statement-breakpoint
+CREATE INDEX "leads_workspace_assigned_idx" ON "leads" USING btree ("workspace_id","assigned_at") WHERE "leads"."assigned_at" is not null;--> statement-breakpoint
 CREATE INDEX "leads_workspace_held_back_idx" ON "leads" USING btree ("workspace_id","held_back_at") WHERE "leads"."held_back_at" is not null;

@@ -91,6 +91,8 @@ export async function makeActiveDefinition(
     rules: import("../../app/definitions/criteria").CriteriaGroup;
     requiredFields?: string[];
     title?: string;
+    /** When it is approved (and so active from); defaults to now. */
+    now?: Date;
   },
 ) {
   const { approveVersion, createDraft, proposeVersion } = await import(
@@ -121,12 +123,14 @@ export async function makeActiveDefinition(
     workspaceId,
     versionId: draft.id,
     approver: { userId: marketingLead.user.id, membership: marketingLead.membership },
+    now: content.now,
   });
   const result = await approveVersion({
     db,
     workspaceId,
     versionId: draft.id,
     approver: { userId: salesLead.user.id, membership: salesLead.membership },
+    now: content.now,
   });
   if (!result.activated) throw new Error("The definition did not activate");
   return { definition: draft, marketingLead, salesLead };

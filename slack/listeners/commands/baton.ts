@@ -1,25 +1,24 @@
 // The `/baton` slash command: mine, feedback <lead>, scorecard, help. Quick answers go in the
 // ack itself (within Slack's 3 seconds); the feedback modal opens right after the ack.
 
-import { TZDate } from "@date-fns/tz";
 import type { App } from "@slack/bolt";
 import { getLeadCard, slaTimersForLeads } from "../../../app/leads/lead-card.server";
 import { findLeadByIdOrEmail, listOpenLeadsOf } from "../../../app/leads/queries.server";
-import { headlineFigures } from "../../../app/scorecard/headline.server";
+import { scorecard } from "../../../app/scorecard/scorecard.server";
+import { periodContaining } from "../../../app/sla/periods";
 import { resolveSlackActor } from "../../actor";
 import type { SlackDeps } from "../../deps";
 import { bySlaDue } from "../../views/app-home";
 import { feedbackModal } from "../../views/feedback-modal";
 import { batonCommandName, helpBlocks } from "../../views/help";
 import { statusLabel } from "../../views/lead-message";
+import { scorecardHeadlineText } from "../../views/scorecard";
 import { isOverdue, slaTimerSummary } from "../../views/sla-timer";
 
 /** How many leads `/baton mine` lists; the rest are one click away in the web app. */
 const mineListed = 20;
 
 export const batonCommand = batonCommandName;
-
-const percent = (share: number | null) => (share === null ? "—" : `${(share * 100).toFixed(1)}%`);
 
 export function registerBatonCommand(app: App, deps: SlackDeps) {
   app.command(batonCommandName, async ({ command, ack, client }) => {
@@ -86,24 +85,29 @@ export function registerBatonCommand(app: App, deps: SlackDeps) {
     }
 
     if (subcommand === "scorecard") {
+      // This calendar month in the workspace's zone, the same figures as the API for it.
       const now = new Date();
       const zone = actor.workspace.timeZone;
-      const local = new TZDate(now.getTime(), zone);
-      const from = new TZDate(local.getFullYear(), local.getMonth(), 1, zone);
-      const figures = await headlineFigures({
+      const month = periodContaining("month", now, zone);
+      const card = await scorecard({
         db: deps.db,
         workspaceId,
-        from: new Date(from.getTime()),
-        to: now,
+        from: month.startDate,
+        to: month.endDate,
+        now,
+      });
+      const name = month.start.toLocaleString("en-GB", {
+        month: "long",
+        year: "numeric",
+        timeZone: zone,
       });
       await ack({
         response_type: "ephemeral",
-        text: [
-          `*Scorecard, ${from.toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: zone })} so far*`,
-          `MQLs delivered: ${figures.mqlsDelivered}`,
-          `Sales acceptance: ${percent(figures.acceptance)} (${figures.accepted} accepted, ${figures.rejected} rejected)`,
-          `<${deps.appUrl}/leads|Open Baton>`,
-        ].join("\n"),
+        text: scorecardHeadlineText({
+          title: `Scorecard, ${name} so far`,
+          period: card.current,
+          appUrl: deps.appUrl,
+        }),
       });
       return;
     }
