@@ -1,13 +1,13 @@
 // The scorecard's figures on a hand-computed fixture built through the real services: intake
 // and routing, attempts, transitions, feedback and the sweeper, all at fixed times in
 // Amsterdam (Mon–Fri 09:00–17:30, UTC+1 in November). The API answers the same numbers.
+
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logActivity } from "../app/activities/activities.server";
 import type { scorecardToJson } from "../app/api/scorecard";
 import { submitFeedback } from "../app/feedback/feedback.server";
-import { intakeLeads } from "../app/leads/intake.server";
-import { type LeadInput, leadInputSchema } from "../app/leads/schemas";
+import type { LeadInput } from "../app/leads/schemas";
 import { acceptLead, transitionLead } from "../app/leads/transition.server";
 import type { OutboxDeliverer } from "../app/outbox/outbox.server";
 import { createRule } from "../app/routing/rules.server";
@@ -24,6 +24,7 @@ import {
   makeMember,
   makeWorkspace,
 } from "./helpers/factories";
+import { arriveLead } from "./helpers/leads";
 import { startTestServer, type TestServer } from "./helpers/server";
 
 const at = (iso: string) => new Date(iso);
@@ -55,32 +56,9 @@ describe("scorecard", () => {
   let apiKey: string;
   let fleur: { id: string };
   let ruben: { id: string };
-  let counter = 0;
 
-  function input(overrides: Partial<LeadInput>): LeadInput {
-    counter += 1;
-    return leadInputSchema.parse({
-      external_id: `score-${counter}`,
-      email: `score${counter}@example.com`,
-      company: "Acme Logistics",
-      company_size: 120,
-      job_title: "COO",
-      source: "Google Ads",
-      ...overrides,
-    });
-  }
-
-  async function arrive(workspace: string, iso: string, overrides: Partial<LeadInput> = {}) {
-    const db = server.db;
-    const [result] = await intakeLeads({
-      db,
-      workspaceId: workspace,
-      actorLabel: "test",
-      leads: [input(overrides)],
-      now: at(iso),
-    });
-    return result!.id;
-  }
+  const arrive = (workspace: string, iso: string, overrides: Partial<LeadInput> = {}) =>
+    arriveLead(server.db, workspace, at(iso), overrides);
   const call = (leadId: string, iso: string, userId: string) =>
     logActivity({
       db: server.db,

@@ -17,7 +17,7 @@ export const navigation: NavItem[] = [
   { to: "/routing", label: "nav.routing", available: true },
   { to: "/feedback", label: "nav.feedback", available: true },
   { to: "/sla", label: "nav.sla", available: true },
-  { to: "/scorecard", label: "nav.scorecard", available: false },
+  { to: "/scorecard", label: "nav.scorecard", available: true },
   { to: "/sync", label: "nav.sync", available: false },
   { to: "/attribution", label: "nav.attribution", available: false },
   { to: "/deals", label: "nav.deals", available: false },

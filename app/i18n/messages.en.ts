@@ -6,6 +6,7 @@ import { feedbackEn } from "./messages/feedback.en";
 import { importsEn } from "./messages/imports.en";
 import { leadsEn } from "./messages/leads.en";
 import { routingEn } from "./messages/routing.en";
+import { scorecardEn } from "./messages/scorecard.en";
 import { slaEn } from "./messages/sla.en";
 
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   ...importsEn,
   ...leadsEn,
   ...routingEn,
+  ...scorecardEn,
   ...slaEn,
 } as const;
 

@@ -7,6 +7,7 @@ import { feedbackNl } from "./messages/feedback.nl";
 import { importsNl } from "./messages/imports.nl";
 import { leadsNl } from "./messages/leads.nl";
 import { routingNl } from "./messages/routing.nl";
+import { scorecardNl } from "./messages/scorecard.nl";
 import { slaNl } from "./messages/sla.nl";
 import type { MessageKey } from "./messages.en";
 
@@ -18,5 +19,6 @@ export const nl: Record<MessageKey, string> = {
   ...importsNl,
   ...leadsNl,
   ...routingNl,
+  ...scorecardNl,
   ...slaNl,
 };

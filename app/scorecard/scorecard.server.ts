@@ -150,6 +150,38 @@ export async function scorecard(options: {
   };
 }
 
+/**
+ * The figures of several periods alone, without their previous ones: the weekly trend. The
+ * calendar and the agreement are read once; the figures are exactly `scorecard()`'s.
+ */
+export async function scorecardPeriods(options: {
+  db: Database;
+  workspaceId: string;
+  periods: readonly { from: string; to: string }[];
+  now?: Date;
+}): Promise<PeriodFigures[]> {
+  const { db, workspaceId } = options;
+  const now = options.now ?? new Date();
+  const calendar = await workCalendar(db, workspaceId);
+  const agreement = await getActiveAgreement(db, workspaceId);
+  const mqlsPerMonth = agreement?.terms.marketing.mqlsPerMonth ?? null;
+  const figures: PeriodFigures[] = [];
+  for (const period of options.periods) {
+    figures.push(await periodFigures({ db, workspaceId, calendar, now, mqlsPerMonth, ...period }));
+  }
+  return figures;
+}
+
+/** Whether the workspace has any lead at all (the scorecard's empty state). */
+export async function workspaceHasLeads(db: Database, workspaceId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(eq(leads.workspaceId, workspaceId))
+    .limit(1);
+  return row !== undefined;
+}
+
 interface PeriodContext {
   db: Database;
   workspaceId: string;

@@ -1,0 +1,122 @@
+// Nederlands: de gedeelde scorecard (/scorecard), de periodekeuze, cijfers en definities.
+// Getypeerd tegen het Engels.
+import type { scorecardEn } from "./scorecard.en";
+
+export const scorecardNl: Record<keyof typeof scorecardEn, string> = {
+  "scorecard.title": "Scorecard",
+  "scorecard.subtitle":
+    "{from} tot en met {last} ({timeZone}), vergeleken met {previousFrom} tot en met {previousLast}.",
+  "scorecard.period.label": "Periode",
+  "scorecard.period.this_week": "Deze week",
+  "scorecard.period.last_week": "Vorige week",
+  "scorecard.period.this_month": "Deze maand",
+  "scorecard.period.last_month": "Vorige maand",
+  "scorecard.period.this_quarter": "Dit kwartaal",
+  "scorecard.period.custom": "Aangepast",
+  "scorecard.period.from": "Van",
+  "scorecard.period.to": "Tot (niet inbegrepen)",
+  "scorecard.period.apply": "Tonen",
+  "scorecard.errors.title": "De periode kon niet worden gelezen.",
+  "scorecard.errors.from": "Van: vul een datum in als JJJJ-MM-DD.",
+  "scorecard.errors.to": "Tot: vul een datum in als JJJJ-MM-DD.",
+  "scorecard.errors.toAfterFrom": "Tot: moet na Van liggen.",
+  "scorecard.errors.tooLong": "Tot: een periode beslaat hoogstens 366 dagen.",
+  "scorecard.empty.title": "Nog geen leads",
+  "scorecard.empty.body":
+    "De scorecard telt leads. Importeer een CSV met leads of koppel de API (maak een API-sleutel en stuur leads naar POST /api/v1/leads), dan verschijnen de cijfers hier.",
+  "scorecard.empty.import": "Leads importeren",
+  "scorecard.empty.api": "API-sleutel maken",
+  "scorecard.versions.definitions": "Geldende MQL-definitie: {list}",
+  "scorecard.versions.agreements": "Geldende SLA-afspraak: {list}",
+  "scorecard.versions.item": "versie {version} “{title}”",
+  "scorecard.versions.none": "geen",
+  "scorecard.export.headline": "Kerncijfers (CSV)",
+  "scorecard.export.table": "CSV downloaden",
+  "scorecard.section.marketing": "Marketing",
+  "scorecard.section.sales": "Sales",
+  "scorecard.section.shared": "Gedeeld",
+  "scorecard.figure.mqls": "Geleverde MQL's",
+  "scorecard.figure.acceptance": "Acceptatie door sales",
+  "scorecard.figure.mqlToSql": "Aandeel MQL→SQL",
+  "scorecard.figure.completeness": "Volledigheid van gegevens",
+  "scorecard.figure.costPerMql": "Kosten per MQL",
+  "scorecard.figure.costPerSql": "Kosten per SQL",
+  "scorecard.figure.medianContact": "Mediane tijd tot eerste contact",
+  "scorecard.figure.p90Contact": "90e percentiel tijd tot eerste contact",
+  "scorecard.figure.withinSla": "Eerste contact binnen de SLA",
+  "scorecard.figure.attempts": "Pogingen per lead",
+  "scorecard.figure.attemptsAtLeast": "Leads met minstens de afgesproken pogingen",
+  "scorecard.figure.feedback": "Volledigheid van feedback",
+  "scorecard.figure.pipeline": "Gecreëerde pipeline",
+  "scorecard.figure.wonRevenue": "Gewonnen omzet",
+  "scorecard.figure.grossProfit": "Brutowinst",
+  "scorecard.detail.target": "doel {target} · tempo {pace} ({expected} verwacht tot nu toe)",
+  "scorecard.detail.noTarget": "geen doel: er is geen SLA-afspraak actief",
+  "scorecard.detail.share": "{numerator} van {denominator}",
+  "scorecard.detail.pending": "{count} nog open",
+  "scorecard.detail.slaMinimum": "SLA-minimum {min}",
+  "scorecard.detail.slaTarget": "SLA-doel {target}",
+  "scorecard.detail.heldBack": "{count} tegengehouden wegens onvolledige gegevens",
+  "scorecard.detail.noCosts": "nog geen campagnekosten",
+  "scorecard.detail.arrivesWithDeals": "komt met deals",
+  "scorecard.detail.hours": "{hours} kantooruren",
+  "scorecard.detail.wallClock": "kloktijd {hours} uur",
+  "scorecard.detail.contacted": "{contacted} van {assigned} toegewezen leads benaderd",
+  "scorecard.detail.attempts":
+    "{attempts} pogingen over {leads} leads waarvan het venster is verstreken",
+  "scorecard.detail.atLeast": "afgesproken: minstens {count} pogingen",
+  "scorecard.compare.previous": "vorige {value}",
+  "scorecard.compare.change": "verschil {change}",
+  "scorecard.compare.points": "{value} procentpunt",
+  "scorecard.compare.hours": "{value} u",
+  "scorecard.howCounted": "Hoe wordt dit geteld?",
+  "scorecard.howCounted.close": "Sluiten",
+  "scorecard.howCounted.source": "Uit docs/metrics.md — overal één definitie.",
+  "scorecard.def.mqls":
+    "Leads waarvan de eerste overgang naar MQL in de periode valt. Doel: de MQL's per maand uit de actieve SLA-afspraak, naar rato van de dagen (mqls_per_month × dagen × 12 / 365). Tempo: geleverde MQL's / het doel naar rato van het deel van de periode dat voorbij is.",
+  "scorecard.def.acceptance":
+    "Geaccepteerd / (geaccepteerd + afgewezen), over het MQL-cohort van de periode. Geaccepteerd: de lead heeft ooit SAL bereikt. Afgewezen: ooit afgewezen en nooit SAL. Nog open: leads uit het cohort die nog MQL zijn.",
+  "scorecard.def.mqlToSql":
+    "De kwaliteits-SLA van marketing: leads uit het MQL-cohort van de periode die SQL hebben bereikt / alle leads van dat cohort. Nog open: leads uit het cohort op MQL of SAL die nooit SQL werden.",
+  "scorecard.def.completeness":
+    "MQL's / (MQL's + tegengehouden leads): tegengehouden zijn leads die in de periode aan de MQL-criteria voldeden maar verplichte gegevens misten.",
+  "scorecard.def.cost":
+    "Campagnekosten in de periode / MQL's (SQL's) van het cohort van die campagne. Nog niet beschikbaar: er worden nog geen campagnekosten opgeslagen.",
+  "scorecard.def.timeToContact":
+    "Eerste vastgelegde poging (een activiteit op of na de toewijzing) − toewijzing, in kantooruren van de werkkalender (kloktijd ernaast), over leads die in de periode aan een verkoper zijn toegewezen en benaderd zijn; mediaan en 90e percentiel door lineaire interpolatie, zoals percentile_cont van PostgreSQL.",
+  "scorecard.def.withinSla":
+    "Leads toegewezen in de periode en binnen hun venster benaderd / leads toegewezen in de periode waarvan het venster gesloten is (benaderd, of de termijn verstreken). Open vensters zijn nog open; geannuleerde klokken (lead afgewezen, gediskwalificeerd, gerecycled, verloren of opnieuw toegewezen vóór een oordeel) tellen niet mee.",
+  "scorecard.def.attempts":
+    "Pogingen binnen D dagen na toewijzing, gemiddeld over leads toegewezen in de periode waarvan het venster van D dagen voorbij is; ook het aandeel met minstens K pogingen. D en K horen bij elke toewijzing zelf (segmentafspraken gelden).",
+  "scorecard.def.feedback":
+    "Uitkomsten in de periode waarvan de feedback binnen H kantooruren is ingediend / alle uitkomsten in de periode. Uitkomsten die door een nieuwere zijn vervangen tellen niet mee; nog open: loopt nog en nog niet verlopen.",
+  "scorecard.def.pipeline":
+    "Bedragen van deals die in de periode zijn aangemaakt uit marketingleads (per bron: volgens het gebruikte model, standaard first-touch). Nog niet beschikbaar: deals komen met closed-loop-attributie.",
+  "scorecard.def.wonRevenue":
+    "Bedragen van deals die in de periode zijn gewonnen. Nog niet beschikbaar: deals komen met closed-loop-attributie.",
+  "scorecard.def.grossProfit":
+    "Σ bedrag × brutomarge van de deals die in de periode zijn gewonnen. Nog niet beschikbaar: deals komen met closed-loop-attributie.",
+  "scorecard.trend.title": "Per week",
+  "scorecard.trend.description":
+    "De weken van de periode (maandag tot maandag, afgesneden aan de randen), precies zo geteld als hierboven.",
+  "scorecard.trend.cut": "Alleen de laatste {count} weken worden getoond.",
+  "scorecard.trend.mqls": "Geleverde MQL's",
+  "scorecard.trend.withinSla": "Eerste contact binnen de SLA",
+  "scorecard.trend.label": "{title}, per week, oudste eerst: {values}",
+  "scorecard.trend.week": "week van {date}: {value}",
+  "scorecard.breakdown.bySource": "Per bron",
+  "scorecard.breakdown.byRep": "Per verkoper",
+  "scorecard.breakdown.description":
+    "Aantallen MQL's linken naar de leadlijst met hetzelfde filter en de aanmaakdatum van de lead in de periode.",
+  "scorecard.breakdown.source": "Bron",
+  "scorecard.breakdown.rep": "Verkoper",
+  "scorecard.breakdown.mqls": "MQL's",
+  "scorecard.breakdown.acceptance": "Acceptatie",
+  "scorecard.breakdown.mqlToSql": "MQL→SQL",
+  "scorecard.breakdown.withinSla": "Binnen SLA",
+  "scorecard.breakdown.median": "Mediaan eerste contact (kantooruren)",
+  "scorecard.breakdown.noSource": "(geen bron)",
+  "scorecard.breakdown.noRep": "(niet toegewezen)",
+  "scorecard.breakdown.empty": "Niets geteld in deze periode.",
+  "scorecard.breakdown.leadsLink": "Leads achter dit getal",
+};
