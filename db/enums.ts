@@ -155,3 +155,15 @@ export type ActionItemStatus = (typeof actionItemStatuses)[number];
 /** Where an action item came from: an SLA consequence, a weekly sync, or by hand. */
 export const actionItemOrigins = ["consequence", "sync", "manual"] as const;
 export type ActionItemOrigin = (typeof actionItemOrigins)[number];
+
+/** The weekly sync's marketing calendar: what marketing has coming, by kind. */
+export const calendarItemKinds = ["campaign", "content", "event", "webinar", "email"] as const;
+export type CalendarItemKind = (typeof calendarItemKinds)[number];
+
+/** What sales asks of marketing for the weekly sync, and what became of it. */
+export const salesRequestStatuses = ["open", "planned", "done", "declined"] as const;
+export type SalesRequestStatus = (typeof salesRequestStatuses)[number];
+/** Done and declined close a request; open and planned still count as open. */
+export const closedSalesRequestStatuses = ["done", "declined"] as const;
+export const salesRequestChannels = ["web", "slack"] as const;
+export type SalesRequestChannel = (typeof salesRequestChannels)[number];

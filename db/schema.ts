@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
@@ -23,6 +25,7 @@ import {
   actionItemStatuses,
   activityKinds,
   type BusinessHours,
+  calendarItemKinds,
   definitionKinds,
   definitionStatuses,
   escalationLevels,
@@ -31,6 +34,8 @@ import {
   importStatuses,
   leadStatuses,
   memberRoles,
+  salesRequestChannels,
+  salesRequestStatuses,
   slaBreachKinds,
   slaClockKinds,
   slaClockStates,
@@ -81,6 +86,9 @@ export const slaBreachKind = pgEnum("sla_breach_kind", slaBreachKinds);
 export const escalationLevel = pgEnum("escalation_level", escalationLevels);
 export const actionItemStatus = pgEnum("action_item_status", actionItemStatuses);
 export const actionItemOrigin = pgEnum("action_item_origin", actionItemOrigins);
+export const calendarItemKind = pgEnum("calendar_item_kind", calendarItemKinds);
+export const salesRequestStatus = pgEnum("sales_request_status", salesRequestStatuses);
+export const salesRequestChannel = pgEnum("sales_request_channel", salesRequestChannels);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 /** Every table with customer data belongs to one workspace and goes with it. */
@@ -907,3 +915,73 @@ export const outbox = pgTable(
   ],
 );
 export type OutboxMessage = typeof outbox.$inferSelect;
+
+/** Marketing's calendar (campaigns, content, events, webinars, e-mails) for the weekly sync. */
+export const marketingCalendarItems = pgTable(
+  "marketing_calendar_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    kind: calendarItemKind("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** Local dates in the workspace time zone, both inclusive; one day when they are equal. */
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    /** Where it runs or comes from: "LinkedIn", "Evofenedex", "newsletter". */
+    channel: text("channel"),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // "What is coming": items that end on or after the window's start, read by start date.
+    index("marketing_calendar_items_workspace_ends_idx").on(
+      table.workspaceId,
+      table.endsOn,
+      table.startsOn,
+    ),
+    index("marketing_calendar_items_workspace_starts_idx").on(table.workspaceId, table.startsOn),
+    check("marketing_calendar_items_dates_check", sql`${table.endsOn} >= ${table.startsOn}`),
+  ],
+);
+export type MarketingCalendarItem = typeof marketingCalendarItems.$inferSelect;
+
+/** What sales needs from marketing, filed on the web or with `/baton need`, answered in the sync. */
+export const salesRequests = pgTable(
+  "sales_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    body: text("body").notNull(),
+    requestedByUserId: uuid("requested_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    channel: salesRequestChannel("channel").notNull(),
+    status: salesRequestStatus("status").notNull().default("open"),
+    response: text("response"),
+    respondedByUserId: uuid("responded_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    /** Slack's retries of one command carry the same trigger; stored once per workspace. */
+    idempotencyKey: text("idempotency_key"),
+    createdAt: createdAt(),
+    /** Set when the request is done or declined. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("sales_requests_idempotency_key").on(table.workspaceId, table.idempotencyKey),
+    // "Collected this week": by creation time.
+    index("sales_requests_workspace_created_idx").on(table.workspaceId, table.createdAt),
+    // "Still open": small, only open and planned requests.
+    index("sales_requests_open_idx")
+      .on(table.workspaceId, table.createdAt)
+      .where(sql`${table.closedAt} is null`),
+    check("sales_requests_body_length_check", sql`char_length(${table.body}) between 1 and 1000`),
+  ],
+);
+export type SalesRequest = typeof salesRequests.$inferSelect;

@@ -11,6 +11,8 @@ import { addDays, todayIn } from "../app/feedback/period";
 import type { OutboxPayload } from "../app/outbox/outbox.server";
 import { localMidnight } from "../app/sla/periods";
 import { sqlShareMaturityDays, sweepSla } from "../app/sla/sweeper.server";
+import { upcomingItems } from "../app/sync/calendar.server";
+import { openRequests } from "../app/sync/requests.server";
 import { openDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import {
@@ -21,11 +23,13 @@ import {
   feedback,
   leadEvents,
   leads,
+  marketingCalendarItems,
   memberships,
   poolMembers,
   routingDecisions,
   routingPools,
   routingRules,
+  salesRequests,
   slaAgreements,
   slaApprovals,
   slaBreaches,
@@ -551,6 +555,34 @@ describe("baton demo", () => {
         if (payload.kind === "sla_breach") expect(newBreaches.has(payload.breachId)).toBe(true);
         if (payload.kind === "sla_warning") expect(newWarnings.has(payload.clockId)).toBe(true);
       }
+
+      // The weekly sync's third block: a calendar around today and sales' requests.
+      const calendar = await db
+        .select()
+        .from(marketingCalendarItems)
+        .where(eq(marketingCalendarItems.workspaceId, workspaceId));
+      expect(calendar.length).toBeGreaterThanOrEqual(20);
+      expect(new Set(calendar.map((item) => item.kind))).toEqual(
+        new Set(["campaign", "content", "event", "webinar", "email"]),
+      );
+      const upcoming = await upcomingItems({ db, workspaceId, from: new Date() });
+      expect(upcoming.items.length).toBeGreaterThanOrEqual(5);
+      expect(upcoming.items.some((item) => item.kind === "webinar")).toBe(true);
+      const requests = await db
+        .select()
+        .from(salesRequests)
+        .where(eq(salesRequests.workspaceId, workspaceId));
+      expect(requests.length).toBeGreaterThanOrEqual(25);
+      expect(new Set(requests.map((r) => r.status))).toEqual(
+        new Set(["open", "planned", "done", "declined"]),
+      );
+      for (const request of requests) {
+        expect(daysAgo(request.createdAt)).toBeLessThanOrEqual(84);
+        expect((request.closedAt === null) === ["open", "planned"].includes(request.status)).toBe(
+          true,
+        );
+      }
+      expect((await openRequests({ db, workspaceId })).length).toBeGreaterThanOrEqual(8);
     });
   });
 

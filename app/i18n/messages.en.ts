@@ -8,6 +8,7 @@ import { leadsEn } from "./messages/leads.en";
 import { routingEn } from "./messages/routing.en";
 import { scorecardEn } from "./messages/scorecard.en";
 import { slaEn } from "./messages/sla.en";
+import { syncEn } from "./messages/sync.en";
 
 export const en = {
   ...coreEn,
@@ -19,6 +20,7 @@ export const en = {
   ...routingEn,
   ...scorecardEn,
   ...slaEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

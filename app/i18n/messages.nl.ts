@@ -9,6 +9,7 @@ import { leadsNl } from "./messages/leads.nl";
 import { routingNl } from "./messages/routing.nl";
 import { scorecardNl } from "./messages/scorecard.nl";
 import { slaNl } from "./messages/sla.nl";
+import { syncNl } from "./messages/sync.nl";
 import type { MessageKey } from "./messages.en";
 
 export const nl: Record<MessageKey, string> = {
@@ -21,4 +22,5 @@ export const nl: Record<MessageKey, string> = {
   ...routingNl,
   ...scorecardNl,
   ...slaNl,
+  ...syncNl,
 };

@@ -10,6 +10,7 @@ import { type MemberRole, memberships, users, workspaces } from "../schema";
 import { type DemoMember, demoPartners, seedDemoLeads } from "./demo-leads";
 import { createDemoRouting } from "./demo-routing";
 import { seedDemoSla } from "./demo-sla";
+import { seedDemoSync } from "./demo-sync";
 
 export const demoSlug = "demo";
 export const demoEmailDomain = "noordzee-logistiek.example";
@@ -126,6 +127,8 @@ export async function seedDemo(options: {
   );
   // The two-way SLA over that year: agreements, the reps' attempts, clocks, breaches, periods.
   await seedDemoSla({ db, workspaceId: workspace.id, members, now, log });
+  // The weekly sync's third block: marketing's calendar and what sales asked for.
+  await seedDemoSync({ db, workspaceId: workspace.id, members, now, log });
 
   log(`Demo ready: ${credentials.length} members and one pending invitation.`);
 

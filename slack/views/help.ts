@@ -25,6 +25,7 @@ export function helpBlocks(options: { appUrl?: string; unknownInput?: string }):
           "`/baton mine` — your open leads, oldest assignment first",
           "`/baton feedback <e-mail or lead id>` — five-field feedback on a lead",
           "`/baton scorecard` — this month's headline figures",
+          "`/baton need <text>` — ask marketing for something; it goes on the weekly sync",
           "`/baton help` — this overview",
         ].join("\n"),
       },
@@ -42,4 +43,17 @@ export function helpBlocks(options: { appUrl?: string; unknownInput?: string }):
     },
   );
   return blocks;
+}
+
+export const needUsageText =
+  "What do you need from marketing? Type it after the command, for example `/baton need a case study for cold-chain shippers`. It goes on the next weekly sync.";
+
+/** Slack's mrkdwn treats &, < and > as markup; a member's own words are shown as typed. */
+function escapeMrkdwn(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function notedForSyncText(options: { body: string; appUrl?: string }) {
+  const link = options.appUrl ? `\n<${options.appUrl}/sync/requests|Sales requests in Baton>` : "";
+  return `Noted for the weekly sync: “${escapeMrkdwn(options.body)}”${link}`;
 }

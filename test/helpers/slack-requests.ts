@@ -32,7 +32,13 @@ export function sendSignedRequest(baseUrl: string, options: SignedRequestOptions
 }
 
 /** The form body Slack posts for a slash command (see api.slack.com/interactivity/slash-commands). */
-export function slashCommandBody(fields: { text: string; userId?: string; teamId?: string }) {
+export function slashCommandBody(fields: {
+  text: string;
+  userId?: string;
+  teamId?: string;
+  /** Slack's retries of one command repeat it; a new command gets a new one. */
+  triggerId?: string;
+}) {
   return new URLSearchParams({
     token: "deprecated-verification-token",
     team_id: fields.teamId ?? "T0NOORD",
@@ -46,7 +52,7 @@ export function slashCommandBody(fields: { text: string; userId?: string; teamId
     api_app_id: "A0BATON",
     is_enterprise_install: "false",
     response_url: "https://hooks.slack.com/commands/T0NOORD/1/abc",
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: fields.triggerId ?? "13345224609.738474920.8088930838d88f008e0",
   }).toString();
 }
 

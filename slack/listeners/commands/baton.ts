@@ -1,16 +1,18 @@
-// The `/baton` slash command: mine, feedback <lead>, scorecard, help. Quick answers go in the
-// ack itself (within Slack's 3 seconds); the feedback modal opens right after the ack.
+// The `/baton` slash command: mine, feedback <lead>, scorecard, need <text>, help. Quick answers
+// go in the ack itself (within Slack's 3 seconds); the feedback modal opens right after the ack.
 
 import type { App } from "@slack/bolt";
 import { getLeadCard, slaTimersForLeads } from "../../../app/leads/lead-card.server";
 import { findLeadByIdOrEmail, listOpenLeadsOf } from "../../../app/leads/queries.server";
 import { scorecard } from "../../../app/scorecard/scorecard.server";
 import { periodContaining } from "../../../app/sla/periods";
+import { salesRequestBodyMax } from "../../../app/sync/requests";
+import { fileRequest } from "../../../app/sync/requests.server";
 import { resolveSlackActor } from "../../actor";
 import type { SlackDeps } from "../../deps";
 import { bySlaDue } from "../../views/app-home";
 import { feedbackModal } from "../../views/feedback-modal";
-import { batonCommandName, helpBlocks } from "../../views/help";
+import { batonCommandName, helpBlocks, needUsageText, notedForSyncText } from "../../views/help";
 import { statusLabel } from "../../views/lead-message";
 import { scorecardHeadlineText } from "../../views/scorecard";
 import { isOverdue, slaTimerSummary } from "../../views/sla-timer";
@@ -28,10 +30,23 @@ export function registerBatonCommand(app: App, deps: SlackDeps) {
       await ack({ response_type: "ephemeral", blocks: helpBlocks({ appUrl: deps.appUrl }) });
       return;
     }
-    if (!["mine", "feedback", "scorecard"].includes(subcommand)) {
+    if (!["mine", "feedback", "scorecard", "need"].includes(subcommand)) {
       await ack({
         response_type: "ephemeral",
         blocks: helpBlocks({ appUrl: deps.appUrl, unknownInput: input }),
+      });
+      return;
+    }
+    // What sales needs, as typed after `need` (line breaks kept); checked before anyone is looked up.
+    const need = subcommand === "need" ? input.slice(subcommand.length).trim() : "";
+    if (subcommand === "need" && !need) {
+      await ack({ response_type: "ephemeral", text: needUsageText });
+      return;
+    }
+    if (need.length > salesRequestBodyMax) {
+      await ack({
+        response_type: "ephemeral",
+        text: `That request is ${need.length.toLocaleString("en-US")} characters; one holds at most ${salesRequestBodyMax.toLocaleString("en-US")}. Shorten it, or file it in Baton: ${deps.appUrl}/sync/requests`,
       });
       return;
     }
@@ -80,6 +95,25 @@ export function registerBatonCommand(app: App, deps: SlackDeps) {
         text: open.length
           ? `*Your open leads (${open.length})*${overdue ? ` · 🔴 ${overdue} overdue` : ""}\n${lines.join("\n")}`
           : "You have no open leads. Nice and tidy.",
+      });
+      return;
+    }
+
+    if (subcommand === "need") {
+      // Slack retries a slow command with the same trigger_id: that key stores it once.
+      const filed = await fileRequest({
+        db: deps.db,
+        workspaceId,
+        requestedByUserId: actor.user.id,
+        body: need,
+        channel: "slack",
+        idempotencyKey: `slack:need:${command.trigger_id}`,
+      });
+      await ack({
+        response_type: "ephemeral",
+        text: filed.ok
+          ? notedForSyncText({ body: filed.request.body, appUrl: deps.appUrl })
+          : needUsageText,
       });
       return;
     }

@@ -1,0 +1,14 @@
+// Who may change the weekly sync's inputs: marketing and admins keep the calendar and answer
+// sales' requests; everyone reads both, and anyone may file a request.
+import type { MemberRole, Membership } from "../../db/schema";
+
+export const calendarEditors = ["admin", "marketing"] as const satisfies readonly MemberRole[];
+
+export function canEditCalendar(membership: Pick<Membership, "role">): boolean {
+  return (calendarEditors as readonly string[]).includes(membership.role);
+}
+
+/** Answering a request (status and response) is marketing's job, like the calendar. */
+export function canRespondToRequests(membership: Pick<Membership, "role">): boolean {
+  return canEditCalendar(membership);
+}
