@@ -985,3 +985,34 @@ export const salesRequests = pgTable(
   ],
 );
 export type SalesRequest = typeof salesRequests.$inferSelect;
+
+/**
+ * The weekly sync's schedule: one row per workspace once someone has set it (no row: not set up
+ * yet). The meeting is always 30 minutes, three 10-minute blocks; the column records that.
+ */
+export const syncSettings = pgTable(
+  "sync_settings",
+  {
+    workspaceId: uuid("workspace_id")
+      .primaryKey()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    weekday: text("weekday").$type<Weekday>().notNull(),
+    /** "HH:MM", local to the workspace time zone. */
+    startTime: text("start_time").notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(30),
+    /** C… (or G…): where the agenda and minutes will go; null until chosen. */
+    slackChannelId: text("slack_channel_id"),
+    facilitatorUserId: uuid("facilitator_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check("sync_settings_duration_check", sql`${table.durationMinutes} = 30`),
+    check(
+      "sync_settings_start_time_check",
+      sql`${table.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`,
+    ),
+  ],
+);
+export type SyncSettings = typeof syncSettings.$inferSelect;

@@ -18,7 +18,7 @@ export const navigation: NavItem[] = [
   { to: "/feedback", label: "nav.feedback", available: true },
   { to: "/sla", label: "nav.sla", available: true },
   { to: "/scorecard", label: "nav.scorecard", available: true },
-  { to: "/sync", label: "nav.sync", available: false },
+  { to: "/sync", label: "nav.sync", available: true },
   { to: "/attribution", label: "nav.attribution", available: false },
   { to: "/deals", label: "nav.deals", available: false },
   { to: "/plan", label: "nav.plan", available: false },

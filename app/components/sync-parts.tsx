@@ -1,4 +1,4 @@
-// Pieces the weekly sync's pages share: the tabs between calendar and requests, a multi-line
+// Pieces the weekly sync's pages share: the tabs between agenda, calendar and requests, a multi-line
 // field, and local dates ("2026-06-03") shown in the reader's locale.
 import { NavLink } from "@remix-run/react";
 import { formatDate } from "../i18n/format";
@@ -8,6 +8,7 @@ import { localMidnight } from "../sla/periods";
 import { Field, inputClass } from "./ui/field";
 
 const tabs: { to: string; label: MessageKey }[] = [
+  { to: "/sync", label: "sync.tabs.agenda" },
   { to: "/sync/calendar", label: "sync.tabs.calendar" },
   { to: "/sync/requests", label: "sync.tabs.requests" },
 ];
@@ -23,6 +24,7 @@ export function SyncTabs() {
         <NavLink
           key={tab.to}
           to={tab.to}
+          end
           prefetch="intent"
           className={({ isActive }) =>
             `-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${

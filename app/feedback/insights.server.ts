@@ -1,7 +1,7 @@
 // Feedback insights for a period: the period's feedback (by when it was filed) with its leads and
 // the active MQL definition, turned into sentences per source and campaign. The Feedback page and
 // GET /api/v1/feedback/insights both answer from here, so they always say the same.
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { feedback, leads, users } from "../../db/schema";
 import { getActiveDefinition } from "../leads/intake.server";
@@ -23,6 +23,8 @@ interface PeriodOptions {
   workspaceId: string;
   timeZone: string;
   period: FeedbackPeriod;
+  /** Only feedback on leads delivered (or, never MQL, arrived) before this: earlier weeks'. */
+  leadsDeliveredBefore?: Date;
 }
 
 function filedIn(options: PeriodOptions) {
@@ -30,6 +32,9 @@ function filedIn(options: PeriodOptions) {
     eq(feedback.workspaceId, options.workspaceId),
     gte(feedback.createdAt, startOfDayIn(options.period.from, options.timeZone)),
     lt(feedback.createdAt, startOfDayIn(options.period.to, options.timeZone)),
+    options.leadsDeliveredBefore
+      ? sql`coalesce(${leads.mqlAt}, ${leads.createdAt}) < ${options.leadsDeliveredBefore.toISOString()}::timestamptz`
+      : undefined,
   );
 }
 

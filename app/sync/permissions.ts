@@ -12,3 +12,8 @@ export function canEditCalendar(membership: Pick<Membership, "role">): boolean {
 export function canRespondToRequests(membership: Pick<Membership, "role">): boolean {
   return canEditCalendar(membership);
 }
+
+/** The sync's schedule, channel and facilitator: admins and the teams' leads. */
+export function canEditSyncSettings(membership: Pick<Membership, "role" | "isTeamLead">): boolean {
+  return membership.role === "admin" || membership.isTeamLead;
+}
