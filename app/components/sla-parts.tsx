@@ -1,6 +1,6 @@
 // Pieces every SLA page shares: the section tabs, the agreement in plain words, and a clock's
 // state ("met late", "due in 2 h").
-import { NavLink } from "@remix-run/react";
+
 import type { SlaClockKind, SlaClockState } from "../../db/enums";
 import type { MessageKey } from "../i18n/i18n";
 import { useLocale, useT } from "../i18n/use-t";
@@ -16,6 +16,7 @@ import {
   verdictTone,
 } from "../sla/terms-text";
 import { Badge } from "./ui/card";
+import { type SectionTab, SectionTabs } from "./ui/section-tabs";
 
 export const agreementStatusTone = {
   draft: "slate",
@@ -25,7 +26,7 @@ export const agreementStatusTone = {
   withdrawn: "slate",
 } as const;
 
-const tabs: { to: string; label: MessageKey }[] = [
+const tabs: SectionTab[] = [
   { to: "/sla", label: "sla.tabs.overview" },
   { to: "/sla/breaches", label: "sla.tabs.breaches" },
   { to: "/sla/actions", label: "sla.tabs.actions" },
@@ -34,30 +35,7 @@ const tabs: { to: string; label: MessageKey }[] = [
 
 export function SlaTabs() {
   const t = useT();
-  return (
-    <nav
-      aria-label={t("sla.tabs.label")}
-      className="no-print mb-6 flex gap-1 overflow-x-auto border-b border-slate-200"
-    >
-      {tabs.map((tab) => (
-        <NavLink
-          key={tab.to}
-          to={tab.to}
-          end
-          prefetch="intent"
-          className={({ isActive }) =>
-            `-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-              isActive
-                ? "border-brand-600 text-brand-700"
-                : "border-transparent text-slate-600 hover:text-slate-900"
-            }`
-          }
-        >
-          {t(tab.label)}
-        </NavLink>
-      ))}
-    </nav>
-  );
+  return <SectionTabs label={t("sla.tabs.label")} tabs={tabs} className="no-print" />;
 }
 
 /** Both sides' promises, the segments, escalation and consequences, in sentences. */

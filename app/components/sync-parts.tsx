@@ -1,13 +1,13 @@
 // Pieces the weekly sync's pages share: the tabs between agenda, calendar and requests, a multi-line
 // field, and local dates ("2026-06-03") shown in the reader's locale.
-import { NavLink } from "@remix-run/react";
+
 import { formatDate } from "../i18n/format";
-import type { MessageKey } from "../i18n/i18n";
 import { useLocale, useT } from "../i18n/use-t";
 import { localMidnight } from "../sla/periods";
 import { Field, inputClass } from "./ui/field";
+import { type SectionTab, SectionTabs } from "./ui/section-tabs";
 
-const tabs: { to: string; label: MessageKey }[] = [
+const tabs: SectionTab[] = [
   { to: "/sync", label: "sync.tabs.agenda" },
   { to: "/sync/calendar", label: "sync.tabs.calendar" },
   { to: "/sync/requests", label: "sync.tabs.requests" },
@@ -15,30 +15,7 @@ const tabs: { to: string; label: MessageKey }[] = [
 
 export function SyncTabs() {
   const t = useT();
-  return (
-    <nav
-      aria-label={t("sync.tabs.label")}
-      className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200"
-    >
-      {tabs.map((tab) => (
-        <NavLink
-          key={tab.to}
-          to={tab.to}
-          end
-          prefetch="intent"
-          className={({ isActive }) =>
-            `-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-              isActive
-                ? "border-brand-600 text-brand-700"
-                : "border-transparent text-slate-600 hover:text-slate-900"
-            }`
-          }
-        >
-          {t(tab.label)}
-        </NavLink>
-      ))}
-    </nav>
-  );
+  return <SectionTabs label={t("sync.tabs.label")} tabs={tabs} />;
 }
 
 export function TextAreaField(

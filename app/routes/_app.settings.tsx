@@ -1,8 +1,9 @@
 // Settings: tabs for the workspace, members, API keys, Slack, the audit log and one's profile.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
 import { requireMember } from "../auth/guards.server";
 import { PageHeader } from "../components/ui/card";
+import { SectionTabs } from "../components/ui/section-tabs";
 import type { MessageKey } from "../i18n/i18n";
 import { useT } from "../i18n/use-t";
 
@@ -26,29 +27,10 @@ export default function SettingsLayout() {
   return (
     <>
       <PageHeader title={t("settings.title")} />
-      <nav
-        aria-label={t("settings.title")}
-        className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200"
-      >
-        {tabs
-          .filter((tab) => isAdmin || !tab.adminOnly)
-          .map((tab) => (
-            <NavLink
-              key={tab.to}
-              to={tab.to}
-              end
-              className={({ isActive }) =>
-                `-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-                  isActive
-                    ? "border-brand-600 text-brand-700"
-                    : "border-transparent text-slate-600 hover:text-slate-900"
-                }`
-              }
-            >
-              {t(tab.label)}
-            </NavLink>
-          ))}
-      </nav>
+      <SectionTabs
+        label={t("settings.title")}
+        tabs={tabs.filter((tab) => isAdmin || !tab.adminOnly)}
+      />
       <Outlet />
     </>
   );
