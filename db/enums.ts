@@ -167,3 +167,10 @@ export type SalesRequestStatus = (typeof salesRequestStatuses)[number];
 export const closedSalesRequestStatuses = ["done", "declined"] as const;
 export const salesRequestChannels = ["web", "slack"] as const;
 export type SalesRequestChannel = (typeof salesRequestChannels)[number];
+
+/** A weekly sync meeting runs (meeting mode) and then ends (its minutes are kept). */
+export const syncMeetingStatuses = ["running", "ended"] as const;
+export type SyncMeetingStatus = (typeof syncMeetingStatuses)[number];
+/** What is written down in a sync: a note, or a decision both teams agreed on. */
+export const syncNoteKinds = ["note", "decision"] as const;
+export type SyncNoteKind = (typeof syncNoteKinds)[number];

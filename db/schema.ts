@@ -2,6 +2,7 @@
 // customer data carries workspace_id, and every query on it filters by that column.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -42,6 +43,8 @@ import {
   slaPeriodKinds,
   slaPeriodUnits,
   slaSides,
+  syncMeetingStatuses,
+  syncNoteKinds,
   touchpointKinds,
   type Weekday,
 } from "./enums";
@@ -89,6 +92,8 @@ export const actionItemOrigin = pgEnum("action_item_origin", actionItemOrigins);
 export const calendarItemKind = pgEnum("calendar_item_kind", calendarItemKinds);
 export const salesRequestStatus = pgEnum("sales_request_status", salesRequestStatuses);
 export const salesRequestChannel = pgEnum("sales_request_channel", salesRequestChannels);
+export const syncMeetingStatus = pgEnum("sync_meeting_status", syncMeetingStatuses);
+export const syncNoteKind = pgEnum("sync_note_kind", syncNoteKinds);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 /** Every table with customer data belongs to one workspace and goes with it. */
@@ -873,6 +878,11 @@ export const actionItems = pgTable(
     origin: actionItemOrigin("origin").notNull(),
     /** For consequences: what it is about (`source_rejections:<source>`); one open item each. */
     originKey: text("origin_key"),
+    /** The weekly sync that agreed on it, and the block it came up in (origin "sync"). */
+    syncMeetingId: uuid("sync_meeting_id").references((): AnyPgColumn => syncMeetings.id, {
+      onDelete: "set null",
+    }),
+    syncBlock: integer("sync_block"),
     createdAt: createdAt(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closedByUserId: uuid("closed_by_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -882,6 +892,7 @@ export const actionItems = pgTable(
     uniqueIndex("action_items_open_origin_key")
       .on(table.workspaceId, table.originKey)
       .where(sql`${table.status} = 'open'`),
+    index("action_items_sync_meeting_idx").on(table.syncMeetingId),
   ],
 );
 export type ActionItem = typeof actionItems.$inferSelect;
@@ -1016,3 +1027,68 @@ export const syncSettings = pgTable(
   ],
 );
 export type SyncSettings = typeof syncSettings.$inferSelect;
+
+/** How long each block of a sync actually took: started when it was reached, ended when left. */
+export interface SyncBlockTiming {
+  block: number;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/**
+ * One weekly sync as it was held: started in meeting mode (the agenda frozen as it stood then),
+ * moved through its three blocks, ended; its notes, decisions and action items make the minutes.
+ */
+export const syncMeetings = pgTable(
+  "sync_meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    /** The Monday (local date) of the sync's week: one sync per week. */
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    status: syncMeetingStatus("status").notNull().default("running"),
+    /** The agenda as built when the meeting started (`SyncAgenda`, dates as ISO strings). */
+    agenda: jsonb("agenda").$type<Record<string, unknown>>().notNull(),
+    facilitatorUserId: uuid("facilitator_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    startedByUserId: uuid("started_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** 1, 2 or 3 while running; the block the meeting was in when it ended. */
+    currentBlock: integer("current_block").notNull().default(1),
+    blockStartedAt: timestamp("block_started_at", { withTimezone: true }).notNull().defaultNow(),
+    blockTimings: jsonb("block_timings").$type<SyncBlockTiming[]>().notNull().default([]),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedByUserId: uuid("ended_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [
+    uniqueIndex("sync_meetings_workspace_week_key").on(table.workspaceId, table.weekStart),
+    check("sync_meetings_block_check", sql`${table.currentBlock} between 1 and 3`),
+  ],
+);
+export type SyncMeeting = typeof syncMeetings.$inferSelect;
+
+/** Notes and decisions written down during a sync, in the block they came up in. */
+export const syncNotes = pgTable(
+  "sync_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => syncMeetings.id, { onDelete: "cascade" }),
+    block: integer("block").notNull(),
+    kind: syncNoteKind("kind").notNull(),
+    body: text("body").notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("sync_notes_meeting_idx").on(table.meetingId, table.createdAt),
+    check("sync_notes_block_check", sql`${table.block} between 1 and 3`),
+    check("sync_notes_body_length_check", sql`char_length(${table.body}) between 1 and 2000`),
+  ],
+);
+export type SyncNote = typeof syncNotes.$inferSelect;
