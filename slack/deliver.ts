@@ -1,5 +1,6 @@
 // Slack's side of the outbox: SLA warnings, breaches and escalations as DMs to the members they
-// concern, re-assigned leads through the lead notifier, and the weekly leadership digest.
+// concern, re-assigned leads through the lead notifier, the weekly leadership digest, and the
+// weekly sync's agenda (before it) and minutes (after it).
 // A Slack error throws, so the outbox retries with backoff; an error no retry can fix (the channel
 // is gone, the bot is not in it, the user is deactivated) is logged and that destination skipped.
 import { TZDate } from "@date-fns/tz";
@@ -10,11 +11,16 @@ import { slaTimersForLeads } from "../app/leads/lead-card.server";
 import type { LeadNotifier } from "../app/notifications";
 import type { OutboxDeliverer, OutboxPayload } from "../app/outbox/outbox.server";
 import { buildDigest } from "../app/sla/digest.server";
+import { localMidnight, weeklyMoment } from "../app/sla/periods";
+import { buildAgenda } from "../app/sync/agenda.server";
+import { getSyncMeeting } from "../app/sync/meetings.server";
+import { getSyncSettings } from "../app/sync/settings.server";
 import type { Database } from "../db/client";
 import { leads, slaBreaches, slaClocks, users, workspaces } from "../db/schema";
 import { slackIdForMember } from "./notify";
 import { digestMessage } from "./views/digest";
 import { type SlackMessage, slaBreachMessage, slaWarningMessage } from "./views/sla-messages";
+import { syncAgendaMessage, syncMinutesMessage } from "./views/sync";
 
 export interface SlackDelivererOptions {
   db: Database;
@@ -191,10 +197,53 @@ export function createSlackDeliverer(options: SlackDelivererOptions): OutboxDeli
     return postToAll(destinations, digestMessage(built, appUrl), "SLA digest");
   }
 
+  async function syncAgenda(
+    workspaceId: string,
+    workspace: { name: string; timeZone: string },
+    payload: Extract<OutboxPayload, { kind: "sync_agenda" }>,
+  ): Promise<Delivered> {
+    const settings = await getSyncSettings({ db, workspaceId });
+    // Turned off or moved to another channel since it was queued: the new settings decide.
+    if (!settings?.slackChannelId) return "skipped";
+    const agenda = await buildAgenda({ db, workspaceId, weekStart: payload.syncDate });
+    const startsAt = weeklyMoment(
+      localMidnight(payload.syncDate, workspace.timeZone),
+      workspace.timeZone,
+      settings.weekday,
+      settings.startTime,
+    );
+    const message = syncAgendaMessage({
+      agenda,
+      workspaceName: workspace.name,
+      startsAt,
+      facilitatorName: settings.facilitatorName,
+      appUrl,
+    });
+    return postToAll([settings.slackChannelId], message, "weekly sync agenda");
+  }
+
+  async function syncMinutes(
+    workspaceId: string,
+    workspace: { name: string },
+    payload: Extract<OutboxPayload, { kind: "sync_minutes" }>,
+  ): Promise<Delivered> {
+    const detail = await getSyncMeeting({ db, workspaceId, meetingId: payload.meetingId });
+    if (!detail) return "skipped";
+    const to = await slackIdsOf(workspaceId, payload.toUserIds);
+    const destinations = [...new Set([...(payload.channel ? [payload.channel] : []), ...to])];
+    if (destinations.length === 0) return "skipped";
+    const message = syncMinutesMessage({ detail, workspaceName: workspace.name, appUrl });
+    return postToAll(destinations, message, "weekly sync minutes");
+  }
+
   return {
     async deliver(workspaceId, payload) {
       const [workspace] = await db
-        .select({ teamId: workspaces.slackTeamId, timeZone: workspaces.timeZone })
+        .select({
+          teamId: workspaces.slackTeamId,
+          timeZone: workspaces.timeZone,
+          name: workspaces.name,
+        })
         .from(workspaces)
         .where(eq(workspaces.id, workspaceId));
       // Not connected to a Slack team: nobody in Slack to tell.
@@ -209,6 +258,10 @@ export function createSlackDeliverer(options: SlackDelivererOptions): OutboxDeli
           return breach(workspaceId, workspace.timeZone, payload);
         case "sla_digest":
           return digest(workspaceId, workspace.timeZone, payload);
+        case "sync_agenda":
+          return syncAgenda(workspaceId, workspace, payload);
+        case "sync_minutes":
+          return syncMinutes(workspaceId, workspace, payload);
       }
     },
   };

@@ -1,4 +1,4 @@
-// Pieces the weekly sync's pages share: the tabs between agenda, calendar and requests, a multi-line
+// Pieces the weekly sync's pages share: the tabs between agenda, calendar, requests and past syncs, a multi-line
 // field, and local dates ("2026-06-03") shown in the reader's locale.
 
 import { formatDate } from "../i18n/format";
@@ -11,6 +11,7 @@ const tabs: SectionTab[] = [
   { to: "/sync", label: "sync.tabs.agenda" },
   { to: "/sync/calendar", label: "sync.tabs.calendar" },
   { to: "/sync/requests", label: "sync.tabs.requests" },
+  { to: "/sync/meetings", label: "sync.tabs.meetings" },
 ];
 
 export function SyncTabs() {

@@ -11,7 +11,11 @@ export type OutboxPayload =
   | { kind: "sla_warning"; clockId: string; toUserIds: string[] }
   | { kind: "sla_breach"; breachId: string; toUserIds: string[]; escalated: boolean }
   | { kind: "lead_assigned"; leadId: string }
-  | { kind: "sla_digest"; weekStart: string; toUserIds: string[]; channel: string | null };
+  | { kind: "sla_digest"; weekStart: string; toUserIds: string[]; channel: string | null }
+  /** The weekly sync's agenda, before the meeting, to its channel. */
+  | { kind: "sync_agenda"; syncDate: string; channel: string }
+  /** A held sync's minutes, to its channel (or the facilitator when there is none). */
+  | { kind: "sync_minutes"; meetingId: string; channel: string | null; toUserIds: string[] };
 
 export interface OutboxDeliverer {
   /** "skipped" when there is nobody to tell (Slack off, nobody linked). Throws to retry. */

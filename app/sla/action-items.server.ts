@@ -59,6 +59,9 @@ export async function createActionItem(options: {
   workspaceId: string;
   actorUserId: string;
   item: { title: string; side: SlaSide | null; ownerUserId: string | null; dueOn: string };
+  /** Agreed in a weekly sync (and which block); added by hand otherwise. */
+  sync?: { meetingId: string; block: number };
+  now?: Date;
 }) {
   return options.db.transaction(async (tx) => {
     if (options.item.ownerUserId) {
@@ -81,7 +84,10 @@ export async function createActionItem(options: {
         side: options.item.side,
         ownerUserId: options.item.ownerUserId,
         dueOn: options.item.dueOn,
-        origin: "manual",
+        origin: options.sync ? "sync" : "manual",
+        syncMeetingId: options.sync?.meetingId ?? null,
+        syncBlock: options.sync?.block ?? null,
+        ...(options.now ? { createdAt: options.now } : {}),
       })
       .returning();
     if (!created) throw new Error("The action item was not stored");
@@ -92,7 +98,11 @@ export async function createActionItem(options: {
       action: "action_item.created",
       targetType: "action_item",
       targetId: created.id,
-      details: { title: created.title, dueOn: created.dueOn },
+      details: {
+        title: created.title,
+        dueOn: created.dueOn,
+        ...(options.sync ? { syncMeetingId: options.sync.meetingId } : {}),
+      },
     });
     return created;
   });

@@ -26,6 +26,7 @@ import {
 } from "../../db/schema";
 import { deliverOutbox, enqueue, type OutboxDeliverer } from "../outbox/outbox.server";
 import { reassignAfterBreach } from "../routing/route-lead.server";
+import { queueSyncAgendas } from "../sync/announcements.server";
 import { addBusinessHours, type WorkCalendar } from "./business-hours";
 import { workCalendar } from "./clocks.server";
 import { marketingFigures } from "./marketing.server";
@@ -45,6 +46,7 @@ export interface SweepReport {
   periodsEvaluated: number;
   actionItems: number;
   digestsQueued: number;
+  syncAgendasQueued: number;
   delivered: number;
 }
 
@@ -699,6 +701,7 @@ export async function sweepSla(options: {
   escalated += await drain(() => fireEscalations(db, now, limit), limit);
   const periods = await evaluatePeriods(db, now);
   const digestsQueued = await queueDigests(db, now);
+  const syncAgendasQueued = await queueSyncAgendas(db, now);
   let delivered = 0;
   await drain(async () => {
     // Delivery runs on the real clock: backoff and leases are about now, not the sweep's `now`.
@@ -714,6 +717,7 @@ export async function sweepSla(options: {
     periodsEvaluated: periods.evaluated,
     actionItems: periods.actionItems,
     digestsQueued,
+    syncAgendasQueued,
     delivered,
   };
 }

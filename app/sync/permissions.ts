@@ -17,3 +17,14 @@ export function canRespondToRequests(membership: Pick<Membership, "role">): bool
 export function canEditSyncSettings(membership: Pick<Membership, "role" | "isTeamLead">): boolean {
   return membership.role === "admin" || membership.isTeamLead;
 }
+
+/**
+ * Who runs the meeting (starts it, moves its blocks, closes items, ends it): admins, the teams'
+ * leads and the facilitator. Everyone present writes notes, decisions and action items.
+ */
+export function canRunSync(
+  viewer: { userId: string; membership: Pick<Membership, "role" | "isTeamLead"> },
+  facilitatorUserId: string | null | undefined,
+): boolean {
+  return canEditSyncSettings(viewer.membership) || viewer.userId === facilitatorUserId;
+}

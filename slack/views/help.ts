@@ -1,5 +1,6 @@
 // Block Kit for `/baton help` (and for input the bot does not understand).
 import type { KnownBlock } from "@slack/types";
+import { escapeMrkdwn } from "./mrkdwn";
 
 export const batonCommandName = "/baton";
 
@@ -47,11 +48,6 @@ export function helpBlocks(options: { appUrl?: string; unknownInput?: string }):
 
 export const needUsageText =
   "What do you need from marketing? Type it after the command, for example `/baton need a case study for cold-chain shippers`. It goes on the next weekly sync.";
-
-/** Slack's mrkdwn treats &, < and > as markup; a member's own words are shown as typed. */
-function escapeMrkdwn(text: string) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 export function notedForSyncText(options: { body: string; appUrl?: string }) {
   const link = options.appUrl ? `\n<${options.appUrl}/sync/requests|Sales requests in Baton>` : "";
