@@ -8,7 +8,14 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useRevalidator,
+} from "@remix-run/react";
 import { addDays } from "date-fns";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { z } from "zod";
@@ -299,7 +306,10 @@ function BlockStepper({
   );
 }
 
-/** A form posted with a fetcher that empties itself once the entry is stored. */
+/**
+ * A form posted with a fetcher that empties itself once the entry is stored; without JavaScript
+ * it posts as a plain form and the page comes back with its errors.
+ */
 function InlineForm({
   intent,
   label,
@@ -310,8 +320,9 @@ function InlineForm({
   children: (failure: (FormFailure & { intent: Intent }) | undefined) => ReactNode;
 }) {
   const fetcher = useFetcher<MeetingActionResult>();
+  const posted = useActionData<MeetingActionResult>();
   const form = useRef<HTMLFormElement>(null);
-  const result = fetcher.data;
+  const result = fetcher.data ?? posted;
   const failure = result && !result.ok && result.intent === intent ? result : undefined;
   useEffect(() => {
     if (fetcher.state === "idle" && result?.ok) form.current?.reset();
@@ -338,6 +349,7 @@ function NoteForm({ block }: { block: SyncBlock }) {
             rows={2}
             required
             maxLength={2000}
+            defaultValue={failure?.values.body}
             errors={failure?.fieldErrors.body}
           />
           <div className="flex flex-wrap gap-2">
@@ -374,6 +386,7 @@ function ActionItemForm({
             name="title"
             required
             maxLength={300}
+            defaultValue={failure?.values.title}
             errors={failure?.fieldErrors.title}
           />
           <div className="grid gap-3 sm:grid-cols-2">
@@ -381,7 +394,7 @@ function ActionItemForm({
               label={t("sync.meeting.fields.owner")}
               name="ownerUserId"
               required
-              defaultValue=""
+              defaultValue={failure?.values.ownerUserId ?? ""}
               errors={failure?.fieldErrors.ownerUserId}
             >
               <option value="" disabled>
@@ -398,7 +411,7 @@ function ActionItemForm({
               name="dueOn"
               type="date"
               required
-              defaultValue={nextWeek}
+              defaultValue={failure?.values.dueOn ?? nextWeek}
               errors={failure?.fieldErrors.dueOn}
             />
           </div>
@@ -637,8 +650,15 @@ function Minutes(props: LoaderData) {
   const spent = minutesPerBlock(meeting.blockTimings, ended);
   const notesByBlock = byBlock(notes);
   const itemsByBlock = byBlock(actionItems);
+  // A form posted from a screen that had not seen the end yet.
+  const posted = useActionData<MeetingActionResult>();
   return (
     <>
+      {posted && !posted.ok ? (
+        <div className="mb-6">
+          <FormError message={posted.formError} />
+        </div>
+      ) : null}
       <PageHeader
         title={t("sync.minutes.title", { date: day(meeting.weekStart) })}
         description={t("sync.minutes.held", {
