@@ -132,7 +132,11 @@ function ActionItemList({
     <ul className="mt-1 space-y-1">
       {items.map((item) => (
         <li key={item.id} className="flex flex-wrap items-center gap-2">
-          <span className="text-slate-900">{item.title}</span>
+          <span
+            className={item.status === "open" ? "text-slate-900" : "text-slate-500 line-through"}
+          >
+            {item.title}
+          </span>
           {item.ownerName ? <span className="text-slate-500">· {item.ownerName}</span> : null}
           {item.dueOn ? (
             <span className="text-slate-500">
@@ -140,6 +144,11 @@ function ActionItemList({
             </span>
           ) : null}
           {item.carriedOver ? <Badge tone="amber">{t("sync.agenda.carriedOver")}</Badge> : null}
+          {item.status !== "open" ? (
+            <Badge tone={item.status === "done" ? "green" : "slate"}>
+              {t(`sla.actions.status.${item.status}`)}
+            </Badge>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -76,9 +76,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         getSyncSettings(scope),
       ])
     : [[], [], null];
+  // While it runs, the agenda's items show what the meeting has closed since it started.
+  const status = new Map(openItems.map((item) => [item.id, item.status]));
+  const agenda = running
+    ? {
+        ...detail.agenda,
+        feedback: {
+          ...detail.agenda.feedback,
+          openActionItems: detail.agenda.feedback.openActionItems.map((item) => ({
+            ...item,
+            status:
+              status.get(item.id) ??
+              detail.closedDuring.find((closed) => closed.id === item.id)?.status ??
+              item.status,
+          })),
+        },
+      }
+    : detail.agenda;
   return {
     meeting,
-    agenda: detail.agenda,
+    agenda,
     facilitatorName: detail.facilitatorName,
     notes: detail.notes,
     actionItems: detail.actionItems,
@@ -208,7 +225,8 @@ function useServerNow(serverNow: Date) {
     const id = setInterval(tick, 1000);
     return () => clearInterval(id);
   }, [serverNow]);
-  return now;
+  // Fresh data (a block just moved) is never shown against an older tick.
+  return now < serverNow ? serverNow : now;
 }
 
 /** Other screens in the same meeting add notes and move blocks: look again every few seconds. */
