@@ -12,7 +12,9 @@ import type { OutboxPayload } from "../app/outbox/outbox.server";
 import { localMidnight } from "../app/sla/periods";
 import { sqlShareMaturityDays, sweepSla } from "../app/sla/sweeper.server";
 import { upcomingItems } from "../app/sync/calendar.server";
+import { getSyncMeeting, listSyncMeetings } from "../app/sync/meetings.server";
 import { openRequests } from "../app/sync/requests.server";
+import { getSyncSettings } from "../app/sync/settings.server";
 import { openDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import {
@@ -583,6 +585,30 @@ describe("baton demo", () => {
         );
       }
       expect((await openRequests({ db, workspaceId })).length).toBeGreaterThanOrEqual(8);
+
+      // Twelve weekly syncs held, one a week, each with its minutes; the last two weeks' action
+      // items are open and carried over, the older ones done.
+      const { meetings } = await listSyncMeetings({ db, workspaceId });
+      expect(meetings).toHaveLength(12);
+      expect(new Set(meetings.map((m) => m.weekStart)).size).toBe(12);
+      for (const meeting of meetings) {
+        expect(meeting.status).toBe("ended");
+        expect(meeting.decisions + meeting.notes).toBeGreaterThanOrEqual(2);
+        expect(meeting.facilitatorName).toBe("Sanne Janssen");
+        expect(daysAgo(meeting.startedAt)).toBeLessThanOrEqual(84 + 7);
+      }
+      expect(meetings.reduce((sum, m) => sum + m.actionItems, 0)).toBeGreaterThanOrEqual(12);
+      const [lastSync, syncBefore, ...olderSyncs] = meetings;
+      expect(lastSync!.openActionItems + syncBefore!.openActionItems).toBeGreaterThanOrEqual(2);
+      expect(olderSyncs.every((m) => m.openActionItems === 0)).toBe(true);
+      const minutes = await getSyncMeeting({ db, workspaceId, meetingId: lastSync!.id });
+      expect(minutes!.agenda.week.startDate).toBe(lastSync!.weekStart);
+      expect(minutes!.meeting.blockTimings.map((timing) => timing.block)).toEqual([1, 2, 3]);
+      expect(await getSyncSettings({ db, workspaceId })).toMatchObject({
+        weekday: "tuesday",
+        startTime: "10:00",
+        facilitatorName: "Sanne Janssen",
+      });
     });
   });
 

@@ -8,6 +8,7 @@ import { generateToken } from "../../app/auth/tokens.server";
 import type { Database } from "../client";
 import { type MemberRole, memberships, users, workspaces } from "../schema";
 import { type DemoMember, demoPartners, seedDemoLeads } from "./demo-leads";
+import { seedDemoMeetings } from "./demo-meetings";
 import { createDemoRouting } from "./demo-routing";
 import { seedDemoSla } from "./demo-sla";
 import { seedDemoSync } from "./demo-sync";
@@ -129,6 +130,8 @@ export async function seedDemo(options: {
   await seedDemoSla({ db, workspaceId: workspace.id, members, now, log });
   // The weekly sync's third block: marketing's calendar and what sales asked for.
   await seedDemoSync({ db, workspaceId: workspace.id, members, now, log });
+  // Twelve weekly syncs held on that data, with their minutes and action items.
+  await seedDemoMeetings({ db, workspaceId: workspace.id, members, now, log });
 
   log(`Demo ready: ${credentials.length} members and one pending invitation.`);
 
