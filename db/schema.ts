@@ -1092,3 +1092,37 @@ export const syncNotes = pgTable(
   ],
 );
 export type SyncNote = typeof syncNotes.$inferSelect;
+
+/**
+ * What a campaign cost over a stretch of days (ad spend, a trade fair's stand, a webinar
+ * platform): cost per MQL and per SQL on the scorecard spread it evenly over its days.
+ */
+export const campaignCosts = pgTable(
+  "campaign_costs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    /** The lead's `campaign` it pays for; with a source, only that source's leads of it. */
+    campaign: text("campaign").notNull(),
+    source: text("source"),
+    /** Local dates in the workspace time zone, both inclusive. */
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    note: text("note"),
+    /** Set when an integration posts it (`POST /api/v1/campaign-costs`): the same id is stored once. */
+    externalId: text("external_id"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("campaign_costs_workspace_dates_idx").on(table.workspaceId, table.endsOn, table.startsOn),
+    uniqueIndex("campaign_costs_external_id_key").on(table.workspaceId, table.externalId),
+    check("campaign_costs_dates_check", sql`${table.endsOn} >= ${table.startsOn}`),
+    check("campaign_costs_amount_check", sql`${table.amountCents} >= 0`),
+  ],
+);
+export type CampaignCost = typeof campaignCosts.$inferSelect;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackInsights } from "../app/feedback/insights.server";
 import { addDays, todayIn } from "../app/feedback/period";
 import type { OutboxPayload } from "../app/outbox/outbox.server";
+import { scorecard } from "../app/scorecard/scorecard.server";
 import { localMidnight } from "../app/sla/periods";
 import { sqlShareMaturityDays, sweepSla } from "../app/sla/sweeper.server";
 import { upcomingItems } from "../app/sync/calendar.server";
@@ -604,6 +605,20 @@ describe("baton demo", () => {
       const minutes = await getSyncMeeting({ db, workspaceId, meetingId: lastSync!.id });
       expect(minutes!.agenda.week.startDate).toBe(lastSync!.weekStart);
       expect(minutes!.meeting.blockTimings.map((timing) => timing.block)).toEqual([1, 2, 3]);
+      // Campaign costs month by month: Facebook's leads are cheap, and dear per SQL.
+      const lastYear = await scorecard({
+        db,
+        workspaceId,
+        from: addDays(today, -365),
+        to: addDays(today, 1),
+      });
+      expect(lastYear.current.marketing.costPerMqlCents).toBeGreaterThan(0);
+      const campaignCost = (name: string) =>
+        lastYear.current.byCampaign.find((row) => row.key === name);
+      const facebookCost = campaignCost("Facebook – Q3 whitepaper");
+      const googleRows = lastYear.current.byCampaign.filter((row) => row.source === "Google Ads");
+      expect(facebookCost?.costPerMqlCents).toBeLessThan(googleRows[0]?.costPerMqlCents ?? 0);
+      expect(googleRows.length).toBeGreaterThan(0);
       expect(await getSyncSettings({ db, workspaceId })).toMatchObject({
         weekday: "tuesday",
         startTime: "10:00",

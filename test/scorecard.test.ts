@@ -239,6 +239,9 @@ describe("scorecard", () => {
       dataCompleteness: { numerator: 5, denominator: 6, value: 5 / 6 },
       salesAcceptance: { numerator: 2, denominator: 3, value: 2 / 3, pending: 2 },
       mqlToSql: { numerator: 1, denominator: 5, value: 1 / 5, pending: 3 },
+      costCents: null,
+      costedMqls: 0,
+      costedSqls: 0,
       costPerMqlCents: null,
       costPerSqlCents: null,
     });
@@ -317,6 +320,9 @@ describe("scorecard", () => {
       dataCompleteness: { numerator: 1, denominator: 1, value: 1 },
       salesAcceptance: { numerator: 1, denominator: 1, value: 1, pending: 0 },
       mqlToSql: { numerator: 0, denominator: 1, value: 0, pending: 1 },
+      costCents: null,
+      costedMqls: 0,
+      costedSqls: 0,
       costPerMqlCents: null,
       costPerSqlCents: null,
     });
@@ -416,6 +422,9 @@ describe("scorecard", () => {
       data_completeness: { numerator: 5, denominator: 6, value: 5 / 6 },
       sales_acceptance: { numerator: 2, denominator: 3, value: 2 / 3, pending: 2 },
       mql_to_sql: { numerator: 1, denominator: 5, value: 0.2, pending: 3 },
+      cost_cents: null,
+      costed_mqls: 0,
+      costed_sqls: 0,
       cost_per_mql_cents: null,
       cost_per_sql_cents: null,
     });

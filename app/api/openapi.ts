@@ -3,9 +3,12 @@
 import { z } from "zod";
 import { activityInputSchema } from "../activities/schemas";
 import { leadInputSchema, standaloneTouchpointSchema } from "../leads/schemas";
+import { campaignCostApiSchema } from "../scorecard/costs";
 import {
   activityBatchResultSchema,
   activityResultSchema,
+  campaignCostBatchResultSchema,
+  campaignCostResultSchema,
   errorResponseSchema,
   feedbackInsightsResponseSchema,
   intakeBatchResultSchema,
@@ -21,6 +24,7 @@ import {
 const leadInput = leadInputSchema.meta({ id: "LeadInput" });
 const touchpointInput = standaloneTouchpointSchema.meta({ id: "TouchpointInput" });
 const activityInput = activityInputSchema.meta({ id: "ActivityInput" });
+const campaignCostInput = campaignCostApiSchema.meta({ id: "CampaignCostInput" });
 
 const componentSchemas = [
   errorResponseSchema,
@@ -38,6 +42,9 @@ const componentSchemas = [
   memberListResponseSchema,
   feedbackInsightsResponseSchema,
   scorecardResponseSchema,
+  campaignCostInput,
+  campaignCostResultSchema,
+  campaignCostBatchResultSchema,
 ];
 
 function ref(schema: z.ZodType) {
@@ -210,6 +217,27 @@ export function buildOpenApiDocument(serverUrl: string) {
             "404": json(
               "No lead in this workspace matches; `issues` names the field (`activities.3.email` in a batch).",
               errorResponseSchema,
+            ),
+            ...invalid,
+            ...tooLarge,
+            ...errors,
+          },
+        },
+      },
+      "/campaign-costs": {
+        post: {
+          summary: "Record what a campaign cost over a stretch of days, or a batch of up to 1,000",
+          description:
+            "Feeds the scorecard's cost per MQL and per SQL: a cost is spread evenly over its days (`starts_on` to `ends_on`, both included, local dates) " +
+            "and pays for the MQLs of leads whose `campaign` matches (and `source`, when given). Amounts in cents. " +
+            "A cost sent again with the same `external_id` updates the stored one (`created: false`); a batch is stored all or nothing.",
+          operationId: "createCampaignCosts",
+          requestBody: body('A cost, or `{ "costs": [...] }`.', campaignCostInput, "costs"),
+          responses: {
+            "201": json("Stored (single cost).", campaignCostResultSchema),
+            "200": json(
+              "Updated by external_id (single cost), or the results of a batch (`CampaignCostBatchResult`).",
+              campaignCostResultSchema,
             ),
             ...invalid,
             ...tooLarge,

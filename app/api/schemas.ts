@@ -189,13 +189,30 @@ const scorecardDurations = z.object({
 });
 const scorecardVersion = z.object({ id: z.uuid(), version: z.number().int(), title: z.string() });
 const scorecardBreakdown = z.object({
-  key: z.string().nullable().describe("The source, or the rep's user id"),
-  label: z.string().nullable().describe("The source, or the rep's name"),
+  key: z
+    .string()
+    .nullable()
+    .describe("The source, campaign, rep's user id, or the week's first day (by_week)"),
+  label: z
+    .string()
+    .nullable()
+    .describe("The source, campaign, rep's name, or the week's first day"),
   mqls_delivered: z.number().int(),
   sales_acceptance: scorecardShare,
   mql_to_sql: scorecardShare,
   first_contact_within_sla: scorecardShare,
   median_first_contact_business_hours: z.number().nullable(),
+});
+const scorecardCampaign = scorecardBreakdown.extend({
+  source: z.string().nullable().describe("The source most of the campaign's MQLs came from"),
+  reached_sql: z.number().int(),
+  cost_cents: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Its known costs spread over the period's days; null when none is known"),
+  cost_per_mql_cents: z.number().int().nullable(),
+  cost_per_sql_cents: z.number().int().nullable(),
 });
 const scorecardPeriod = z
   .object({
@@ -222,8 +239,15 @@ const scorecardPeriod = z
       data_completeness: scorecardShare,
       sales_acceptance: scorecardPendingShare,
       mql_to_sql: scorecardPendingShare,
-      cost_per_mql_cents: z.null().describe("Not yet available: no campaign costs are stored"),
-      cost_per_sql_cents: z.null(),
+      cost_cents: z
+        .number()
+        .int()
+        .nullable()
+        .describe("Known campaign costs spread over the period's days; null when none is known"),
+      costed_mqls: z.number().int().describe("MQLs of the campaigns those costs pay for"),
+      costed_sqls: z.number().int().describe("…of which reached SQL"),
+      cost_per_mql_cents: z.number().int().nullable().describe("cost_cents / costed_mqls"),
+      cost_per_sql_cents: z.number().int().nullable().describe("cost_cents / costed_sqls"),
     }),
     sales: z.object({
       time_to_first_contact: z.object({
@@ -248,6 +272,7 @@ const scorecardPeriod = z
       reason: z.string().describe("Why these are not available yet"),
     }),
     by_source: z.array(scorecardBreakdown),
+    by_campaign: z.array(scorecardCampaign),
     by_rep: z.array(scorecardBreakdown),
   })
   .meta({ id: "ScorecardPeriod" });
@@ -265,5 +290,27 @@ export const scorecardResponseSchema = z
       .describe("The active SLA agreement the MQL target comes from"),
     current: scorecardPeriod,
     previous: scorecardPeriod.describe("The period of the same length just before"),
+    by_week: z
+      .array(scorecardBreakdown)
+      .describe("The current period week by week (Monday to Monday, cut at its edges)"),
+    weeks_cut: z.boolean().describe("True when only the last 13 weeks are in by_week"),
   })
   .meta({ id: "Scorecard" });
+
+export const campaignCostResultSchema = z
+  .object({
+    id: z.uuid(),
+    campaign: z.string(),
+    source: z.string().nullable(),
+    starts_on: z.iso.date(),
+    ends_on: z.iso.date(),
+    amount_cents: z.number().int(),
+    note: z.string().nullable(),
+    external_id: z.string().nullable(),
+    created: z.boolean().describe("false when a cost with this external_id was updated instead"),
+  })
+  .meta({ id: "CampaignCostResult" });
+
+export const campaignCostBatchResultSchema = z
+  .object({ results: z.array(campaignCostResultSchema) })
+  .meta({ id: "CampaignCostBatchResult" });

@@ -2,6 +2,7 @@
 // the web page and `/baton scorecard`.
 import type { Durations, Share } from "../scorecard/figures";
 import type {
+  CampaignBreakdown,
   PendingShare,
   PeriodFigures,
   Scorecard,
@@ -24,6 +25,17 @@ function breakdownJson(row: ScorecardBreakdown) {
   };
 }
 
+function campaignJson(row: CampaignBreakdown) {
+  return {
+    ...breakdownJson(row),
+    source: row.source,
+    reached_sql: row.reachedSql,
+    cost_cents: row.costCents,
+    cost_per_mql_cents: row.costPerMqlCents,
+    cost_per_sql_cents: row.costPerSqlCents,
+  };
+}
+
 function periodJson(period: PeriodFigures) {
   const { marketing, sales, shared } = period;
   const time = sales.timeToFirstContact;
@@ -43,6 +55,9 @@ function periodJson(period: PeriodFigures) {
       data_completeness: shareJson(marketing.dataCompleteness),
       sales_acceptance: pendingJson(marketing.salesAcceptance),
       mql_to_sql: pendingJson(marketing.mqlToSql),
+      cost_cents: marketing.costCents,
+      costed_mqls: marketing.costedMqls,
+      costed_sqls: marketing.costedSqls,
       cost_per_mql_cents: marketing.costPerMqlCents,
       cost_per_sql_cents: marketing.costPerSqlCents,
     },
@@ -69,6 +84,7 @@ function periodJson(period: PeriodFigures) {
       reason: shared.reason,
     },
     by_source: period.bySource.map(breakdownJson),
+    by_campaign: period.byCampaign.map(campaignJson),
     by_rep: period.byRep.map(breakdownJson),
   };
 }
@@ -85,5 +101,7 @@ export function scorecardToJson(card: Scorecard) {
       : null,
     current: periodJson(card.current),
     previous: periodJson(card.previous),
+    by_week: card.byWeek.map(breakdownJson),
+    weeks_cut: card.weeksCut,
   };
 }

@@ -1,6 +1,7 @@
 // The scorecard page's pieces: a figure tile with the previous period, the change and its
-// "How is this counted?" dialog; the weekly trend as inline SVG bars; the breakdown tables.
+// "How is this counted?" dialog; the weekly trend charts; the breakdown tables.
 import { Link } from "@remix-run/react";
+import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, formatShare } from "../i18n/format";
 import type { Locale, MessageKey } from "../i18n/i18n";
 import { useLocale, useT } from "../i18n/use-t";
@@ -58,6 +59,8 @@ export interface FigureProps {
   change: string | null;
   details: (string | null)[];
   definition: MessageKey;
+  /** The leads (or costs) behind the number. */
+  link?: { to: string; label: string };
 }
 
 export function FigureTile({
@@ -68,6 +71,7 @@ export function FigureTile({
   change,
   details,
   definition,
+  link,
 }: FigureProps) {
   const t = useT();
   return (
@@ -96,8 +100,17 @@ export function FigureTile({
             {t("scorecard.compare.change", { change: change ?? "—" })}
           </span>
         ) : null}
-        <span className="mt-2">
+        <span className="mt-2 flex flex-wrap gap-x-3">
           <HowCounted title={title} definition={definition} />
+          {link ? (
+            <Link
+              to={link.to}
+              className="text-xs font-medium text-brand-700 hover:underline"
+              data-testid={`link-${id}`}
+            >
+              {link.label}
+            </Link>
+          ) : null}
         </span>
       </dd>
     </div>
@@ -113,67 +126,83 @@ export function FigureGrid({ label, children }: { label: string; children: React
   );
 }
 
-/** Bars for the weeks of the period, oldest first, each labelled with its week's first day. */
-export function TrendBars({
+/**
+ * A week-by-week chart (recharts): bars for counts, a line for shares, oldest week first. Its
+ * label reads every value out for screen readers; the by-week table has the same numbers.
+ */
+export function TrendChart({
   title,
   weeks,
   format,
-  max,
+  kind,
   testId,
 }: {
   title: string;
   weeks: { label: string; value: number | null }[];
   format: (value: number | null) => string;
-  /** The top of the scale: 1 for shares; the largest value for counts. */
-  max?: number;
+  kind: "count" | "share";
   testId: string;
 }) {
   const t = useT();
-  const width = 320;
-  const height = 96;
-  const gap = 4;
-  const top = max ?? (Math.max(0, ...weeks.map((week) => week.value ?? 0)) || 1);
-  const barWidth = (width - gap * Math.max(0, weeks.length - 1)) / Math.max(1, weeks.length);
-  const barHeight = (value: number) => Math.max(1, (value / top) * (height - 16));
   const label = t("scorecard.trend.label", {
     title,
     values: weeks
       .map((week) => t("scorecard.trend.week", { date: week.label, value: format(week.value) }))
       .join("; "),
   });
+  const data = weeks.map((week) => ({ week: week.label, value: week.value }));
+  const axis = { fontSize: 10, fill: "#64748b" };
+  const tooltip = (
+    <Tooltip
+      formatter={(value) => [format(typeof value === "number" ? value : null), title]}
+      cursor={{ fill: "#f1f5f9" }}
+    />
+  );
   return (
     <figure>
       <figcaption className="text-sm font-medium text-slate-800">{title}</figcaption>
-      <svg
-        role="img"
-        aria-label={label}
-        viewBox={`0 0 ${width} ${height}`}
-        className="mt-2 h-24 w-full max-w-md"
-        data-testid={testId}
-      >
-        {weeks.map((week, index) => {
-          const h = week.value === null ? 1 : barHeight(week.value);
-          return (
-            <g key={week.label}>
-              <title>{`${week.label}: ${format(week.value)}`}</title>
-              <rect
-                x={index * (barWidth + gap)}
-                y={height - h}
-                width={barWidth}
-                height={h}
-                rx={1}
-                className={week.value === null ? "fill-slate-200" : "fill-brand-600"}
-                data-value={week.value ?? ""}
-              />
-            </g>
-          );
-        })}
-      </svg>
-      <ol className="mt-1 flex max-w-md justify-between text-[10px] text-slate-500">
-        {weeks.map((week) => (
-          <li key={week.label}>{week.label}</li>
-        ))}
-      </ol>
+      <div role="img" aria-label={label} data-testid={testId} className="mt-2">
+        {kind === "count" ? (
+          <BarChart
+            width={420}
+            height={160}
+            data={data}
+            margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
+          >
+            <CartesianGrid vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="week" tick={axis} tickLine={false} />
+            <YAxis allowDecimals={false} tick={axis} tickLine={false} axisLine={false} />
+            {tooltip}
+            <Bar dataKey="value" fill="#2563eb" radius={[2, 2, 0, 0]} isAnimationActive={false} />
+          </BarChart>
+        ) : (
+          <LineChart
+            width={420}
+            height={160}
+            data={data}
+            margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
+          >
+            <CartesianGrid vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="week" tick={axis} tickLine={false} />
+            <YAxis
+              domain={[0, 1]}
+              tickFormatter={(value: number) => `${Math.round(value * 100)}%`}
+              tick={axis}
+              tickLine={false}
+              axisLine={false}
+            />
+            {tooltip}
+            <Line
+              dataKey="value"
+              stroke="#2563eb"
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        )}
+      </div>
     </figure>
   );
 }
@@ -181,8 +210,12 @@ export function TrendBars({
 export interface BreakdownRowView {
   key: string;
   label: string;
+  /** A second line under the label (a campaign's source). */
+  sublabel?: string | null;
   mqls: number;
   mqlsLink: string | null;
+  /** Campaign rows: what the campaign cost in the period and per MQL and SQL ("—" unknown). */
+  costs?: { total: string; perMql: string; perSql: string };
   acceptance: { value: number | null; numerator: number; denominator: number };
   mqlToSql: { value: number | null; numerator: number; denominator: number };
   withinSla: { value: number | null; numerator: number; denominator: number };
@@ -214,6 +247,7 @@ export function BreakdownTable({
       </span>
     </td>
   );
+  const withCosts = rows.some((row) => row.costs);
   const headers: MessageKey[] = [
     labelKey,
     "scorecard.breakdown.mqls",
@@ -221,6 +255,13 @@ export function BreakdownTable({
     "scorecard.breakdown.mqlToSql",
     "scorecard.breakdown.withinSla",
     "scorecard.breakdown.median",
+    ...(withCosts
+      ? ([
+          "scorecard.breakdown.cost",
+          "scorecard.breakdown.costPerMql",
+          "scorecard.breakdown.costPerSql",
+        ] as const)
+      : []),
   ];
   if (rows.length === 0) {
     return <p className="text-sm text-slate-600">{t("scorecard.breakdown.empty")}</p>;
@@ -246,6 +287,9 @@ export function BreakdownTable({
             <tr key={row.key} data-row={row.key}>
               <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
                 {row.label}
+                {row.sublabel ? (
+                  <span className="block text-xs font-normal text-slate-500">{row.sublabel}</span>
+                ) : null}
               </th>
               <td className="py-2 pr-4 text-right" data-testid="mqls">
                 {row.mqlsLink ? (
@@ -264,6 +308,19 @@ export function BreakdownTable({
               {shareCell(row.mqlToSql)}
               {shareCell(row.withinSla)}
               <td className="py-2 pr-4 text-right">{formatDecimal(row.medianHours, locale)}</td>
+              {withCosts ? (
+                <>
+                  <td className="py-2 pr-4 text-right" data-testid="cost">
+                    {row.costs?.total ?? "—"}
+                  </td>
+                  <td className="py-2 pr-4 text-right" data-testid="cost-per-mql">
+                    {row.costs?.perMql ?? "—"}
+                  </td>
+                  <td className="py-2 pr-4 text-right" data-testid="cost-per-sql">
+                    {row.costs?.perSql ?? "—"}
+                  </td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>

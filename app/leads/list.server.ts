@@ -1,10 +1,13 @@
-// The lead list: filters, sorting and server-side pagination, always inside one workspace.
+// The lead list: filters, sorting and server-side pagination, always inside one workspace. The
+// cohort filters (date, reached, noSource) use the scorecard's own conditions, so a scorecard
+// figure and the list it links to count the same leads.
 
 import { TZDate } from "@date-fns/tz";
-import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { leads, users } from "../../db/schema";
-import type { LeadListQuery } from "./list-query";
+import { acceptedCondition, everReached, rejectedCondition } from "../scorecard/headline.server";
+import type { LeadDateField, LeadListQuery, LeadReachedFilter } from "./list-query";
 
 export const leadPageSize = 50;
 
@@ -13,6 +16,30 @@ export function startOfDayIn(date: string, timeZone: string): Date {
   const [year, month, dayOfMonth] = date.split("-").map(Number) as [number, number, number];
   return new Date(new TZDate(year, month - 1, dayOfMonth, timeZone).getTime());
 }
+
+/**
+ * The instant the day after `date` starts in the zone: the exclusive end of an inclusive `to`.
+ * Not start + 24 hours, which misses the last hour of a day the clocks go back.
+ */
+export function startOfNextDayIn(date: string, timeZone: string): Date {
+  const [year, month, dayOfMonth] = date.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, dayOfMonth + 1, timeZone).getTime());
+}
+
+const dateColumns = {
+  created: leads.createdAt,
+  mql: leads.mqlAt,
+  held_back: leads.heldBackAt,
+  assigned: leads.assignedAt,
+} satisfies Record<LeadDateField, unknown>;
+
+const reachedConditions: Record<LeadReachedFilter, SQL> = {
+  accepted: acceptedCondition,
+  rejected: rejectedCondition,
+  sql: everReached("sql"),
+  // The scorecard's "pending acceptance": still an MQL, neither accepted nor rejected.
+  undecided: sql`(${leads.status} = 'mql' and not ${acceptedCondition} and not ${rejectedCondition})`,
+};
 
 export async function listLeads(options: {
   db: Database;
@@ -23,15 +50,16 @@ export async function listLeads(options: {
   const { query } = options;
   const conditions: (SQL | undefined)[] = [eq(leads.workspaceId, options.workspaceId)];
   if (query.status) conditions.push(eq(leads.status, query.status));
-  if (query.source) conditions.push(eq(leads.source, query.source));
+  if (query.noSource) conditions.push(isNull(leads.source));
+  else if (query.source) conditions.push(eq(leads.source, query.source));
   if (query.campaign) conditions.push(eq(leads.campaign, query.campaign));
   if (query.owner === "none") conditions.push(isNull(leads.ownerUserId));
   else if (query.owner) conditions.push(eq(leads.ownerUserId, query.owner));
-  if (query.from) conditions.push(gte(leads.createdAt, startOfDayIn(query.from, options.timeZone)));
-  if (query.to) {
-    const end = startOfDayIn(query.to, options.timeZone);
-    conditions.push(lt(leads.createdAt, new Date(end.getTime() + 24 * 60 * 60 * 1000)));
-  }
+  // A null date never compares true, so a lead without that date drops out once from/to is set.
+  const dateColumn = dateColumns[query.date];
+  if (query.from) conditions.push(gte(dateColumn, startOfDayIn(query.from, options.timeZone)));
+  if (query.to) conditions.push(lt(dateColumn, startOfNextDayIn(query.to, options.timeZone)));
+  if (query.reached) conditions.push(reachedConditions[query.reached]);
   if (query.q) {
     const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(
@@ -65,7 +93,9 @@ export async function listLeads(options: {
         campaign: leads.campaign,
         status: leads.status,
         createdAt: leads.createdAt,
+        mqlAt: leads.mqlAt,
         heldBackAt: leads.heldBackAt,
+        assignedAt: leads.assignedAt,
         ownerName: users.name,
       })
       .from(leads)

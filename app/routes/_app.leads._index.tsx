@@ -6,14 +6,14 @@ import { leadStatuses } from "../../db/enums";
 import { listMembers } from "../accounts/members.server";
 import { requireMember } from "../auth/guards.server";
 import { leadStatusTone as statusTone } from "../components/lead-status";
-import { DateRangeFilter, SelectFilter } from "../components/list-filters";
+import { DateRangeFilter, FilterChip, SelectFilter } from "../components/list-filters";
 import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { inputClass } from "../components/ui/field";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useLocale, usePlural, useT } from "../i18n/use-t";
 import { leadFilterOptions, listLeads } from "../leads/list.server";
-import { leadListQuerySchema, leadSorts } from "../leads/list-query";
+import { leadDateFields, leadListQuerySchema, leadSorts } from "../leads/list-query";
 
 export const meta: MetaFunction = () => [{ title: "Leads · Baton" }];
 
@@ -48,14 +48,49 @@ export default function Leads() {
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  // Every other parameter is kept, so paging stays inside the cohort a scorecard link chose.
   const pageLink = (page: number) => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(page));
     return `?${next.toString()}`;
   };
-  const filtered = [...searchParams.keys()].some(
-    (key) => key !== "page" && key !== "sort" && searchParams.get(key),
+  const without = (...keys: string[]) => {
+    const next = new URLSearchParams(searchParams);
+    for (const key of [...keys, "page"]) next.delete(key);
+    const search = next.toString();
+    return search ? `/leads?${search}` : "/leads";
+  };
+  // The date field alone narrows nothing; bad values were dropped by the schema.
+  const filtered = Boolean(
+    query.q ||
+      query.status ||
+      query.source ||
+      query.noSource ||
+      query.campaign ||
+      query.owner ||
+      query.from ||
+      query.to ||
+      query.reached,
   );
+  // The last column shows the date the from/to filter on.
+  const listedDate = (lead: (typeof rows)[number]) => {
+    const value = {
+      created: lead.createdAt,
+      mql: lead.mqlAt,
+      held_back: lead.heldBackAt,
+      assigned: lead.assignedAt,
+    }[query.date];
+    return value ? formatDate(value, { locale, timeZone }) : "—";
+  };
+  // Filters a scorecard link sets that have no control in the bar: named, each removable.
+  const chips = [
+    ...(query.reached
+      ? [{ label: t(`leads.cohort.${query.reached}`), removeTo: without("reached") }]
+      : []),
+    ...(query.noSource
+      ? [{ label: t("leads.cohort.noSource"), removeTo: without("noSource") }]
+      : []),
+  ];
   return (
     <>
       <PageHeader
@@ -114,6 +149,13 @@ export default function Leads() {
               </option>
             ))}
           </SelectFilter>
+          <SelectFilter label={t("leads.filters.date")} name="date" value={query.date}>
+            {leadDateFields.map((field) => (
+              <option key={field} value={field}>
+                {t(`leads.date.${field}`)}
+              </option>
+            ))}
+          </SelectFilter>
           <DateRangeFilter
             fromLabel={t("leads.filters.from")}
             toLabel={t("leads.filters.to")}
@@ -127,6 +169,8 @@ export default function Leads() {
               </option>
             ))}
           </SelectFilter>
+          {query.reached ? <input type="hidden" name="reached" value={query.reached} /> : null}
+          {query.noSource ? <input type="hidden" name="noSource" value="1" /> : null}
           <button type="submit" className={buttonClass("primary")}>
             {t("leads.filters.apply")}
           </button>
@@ -136,6 +180,19 @@ export default function Leads() {
             </Link>
           ) : null}
         </Form>
+        {chips.length > 0 ? (
+          <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            {t("leads.cohort.showing")}
+            {chips.map((chip) => (
+              <FilterChip
+                key={chip.label}
+                label={chip.label}
+                removeTo={chip.removeTo}
+                removeLabel={t("leads.cohort.remove", { filter: chip.label })}
+              />
+            ))}
+          </div>
+        ) : null}
       </Card>
       <div className="mt-6">
         <Card title={tp("leads.count", total, { count: formatNumber(total, locale) })}>
@@ -156,7 +213,7 @@ export default function Leads() {
                     <th className="py-2 pr-4 font-medium">{t("leads.columns.source")}</th>
                     <th className="py-2 pr-4 font-medium">{t("leads.columns.status")}</th>
                     <th className="py-2 pr-4 font-medium">{t("leads.columns.owner")}</th>
-                    <th className="py-2 font-medium">{t("leads.columns.created")}</th>
+                    <th className="py-2 font-medium">{t(`leads.date.${query.date}`)}</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -200,9 +257,7 @@ export default function Leads() {
                       <td className="py-2 pr-4">
                         {lead.ownerName ?? <span className="text-slate-400">—</span>}
                       </td>
-                      <td className="py-2 whitespace-nowrap text-slate-600">
-                        {formatDate(lead.createdAt, { locale, timeZone })}
-                      </td>
+                      <td className="py-2 whitespace-nowrap text-slate-600">{listedDate(lead)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -13,19 +13,19 @@ import {
   FigureTile,
   formatDecimal,
   signed,
-  TrendBars,
+  TrendChart,
 } from "../components/scorecard-parts";
 import { Button, buttonClass } from "../components/ui/button";
 import { Card, PageHeader } from "../components/ui/card";
 import { TextField } from "../components/ui/field";
 import { addDays, todayIn } from "../feedback/period";
-import { formatDate, formatNumber, formatShare } from "../i18n/format";
+import { formatDate, formatMoney, formatNumber, formatShare } from "../i18n/format";
 import { useLocale, useT } from "../i18n/use-t";
-import { scorecardPresets, scorecardQuery, trendWeeks } from "../scorecard/presets";
+import { scorecardPresets, scorecardQuery } from "../scorecard/presets";
 import {
+  type CampaignBreakdown,
   type ScorecardBreakdown,
   scorecard,
-  scorecardPeriods,
   workspaceHasLeads,
 } from "../scorecard/scorecard.server";
 import { getActiveAgreement } from "../sla/agreements.server";
@@ -42,26 +42,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = scorecardQuery(new URL(request.url).searchParams, today);
   const hasLeads = await workspaceHasLeads(db, workspaceId);
   if (!query.ok || !hasLeads) {
-    return data({ query, hasLeads, timeZone, report: null }, { status: query.ok ? 200 : 400 });
+    return data(
+      { query, hasLeads, timeZone, currency: viewer.workspace.currency, report: null },
+      { status: query.ok ? 200 : 400 },
+    );
   }
   const card = await scorecard({ db, workspaceId, from: query.from, to: query.to, now });
-  const { weeks, cut } = trendWeeks(query.from, query.to, today);
-  const weekly = await scorecardPeriods({ db, workspaceId, periods: weeks, now });
   const agreement = await getActiveAgreement(db, workspaceId);
   return data({
     query,
     hasLeads,
     timeZone,
+    currency: viewer.workspace.currency,
     report: {
       card,
-      trend: {
-        cut,
-        weeks: weekly.map((week) => ({
-          from: week.from,
-          mqls: week.marketing.mqlsDelivered,
-          withinSla: week.sales.firstContactWithinSla.value,
-        })),
-      },
       terms: agreement
         ? {
             minSqlShare: agreement.terms.marketing.minSqlShare,
@@ -159,9 +153,11 @@ function EmptyState() {
   );
 }
 
-function Figures({ report }: { report: Report }) {
+function Figures({ report, currency }: { report: Report; currency: string }) {
   const t = useT();
   const locale = useLocale();
+  const money = (cents: number | null) =>
+    cents === null ? "—" : formatMoney(cents, { locale, currency });
   const { current, previous } = report.card;
   const { terms } = report;
   const number = (value: number) => formatNumber(value, locale);
@@ -174,6 +170,8 @@ function Figures({ report }: { report: Report }) {
       : t("scorecard.compare.points", {
           value: signed((a - b) * 100, (v) => formatNumber(Math.round(v * 10) / 10, locale)),
         });
+  const moneyChange = (a: number | null, b: number | null) =>
+    a === null || b === null ? null : signed(a - b, (v) => money(v));
   const hoursChange = (a: number | null, b: number | null) =>
     a === null || b === null
       ? null
@@ -223,11 +221,20 @@ function Figures({ report }: { report: Report }) {
     details: [reason],
   });
 
+  const leadsLink = (
+    date: "mql" | "held_back" | "assigned",
+    filters: Record<string, string> = {},
+  ) => ({
+    to: cohortLink(current.from, current.to, { ...filters, date }),
+    label: t("scorecard.figure.leads"),
+  });
+  const costsLink = { to: "/scorecard/costs", label: t("scorecard.costs.link") };
   const m = current.marketing;
   const pace = m.pace;
   const marketing: FigureProps[] = [
     {
       id: "mqls",
+      link: leadsLink("mql"),
       title: t("scorecard.figure.mqls"),
       definition: "scorecard.def.mqls",
       value: number(m.mqlsDelivered),
@@ -243,41 +250,66 @@ function Figures({ report }: { report: Report }) {
             }),
       ],
     },
-    shareFigure(
-      "acceptance",
-      t("scorecard.figure.acceptance"),
-      "scorecard.def.acceptance",
-      (p) => p.marketing.salesAcceptance,
-    ),
-    shareFigure(
-      "mql-to-sql",
-      t("scorecard.figure.mqlToSql"),
-      "scorecard.def.mqlToSql",
-      (p) => p.marketing.mqlToSql,
-      [terms ? t("scorecard.detail.slaMinimum", { min: pct(terms.minSqlShare) }) : null],
-    ),
-    shareFigure(
-      "completeness",
-      t("scorecard.figure.completeness"),
-      "scorecard.def.completeness",
-      (p) => p.marketing.dataCompleteness,
-      [
-        t("scorecard.detail.heldBack", { count: number(m.heldBack) }),
-        terms ? t("scorecard.detail.slaMinimum", { min: pct(terms.minCompleteness) }) : null,
+    {
+      ...shareFigure(
+        "acceptance",
+        t("scorecard.figure.acceptance"),
+        "scorecard.def.acceptance",
+        (p) => p.marketing.salesAcceptance,
+      ),
+      link: leadsLink("mql", { reached: "accepted" }),
+    },
+    {
+      ...shareFigure(
+        "mql-to-sql",
+        t("scorecard.figure.mqlToSql"),
+        "scorecard.def.mqlToSql",
+        (p) => p.marketing.mqlToSql,
+        [terms ? t("scorecard.detail.slaMinimum", { min: pct(terms.minSqlShare) }) : null],
+      ),
+      link: leadsLink("mql", { reached: "sql" }),
+    },
+    {
+      ...shareFigure(
+        "completeness",
+        t("scorecard.figure.completeness"),
+        "scorecard.def.completeness",
+        (p) => p.marketing.dataCompleteness,
+        [
+          t("scorecard.detail.heldBack", { count: number(m.heldBack) }),
+          terms ? t("scorecard.detail.slaMinimum", { min: pct(terms.minCompleteness) }) : null,
+        ],
+      ),
+      link: leadsLink("held_back"),
+    },
+    {
+      id: "cost-per-mql",
+      link: costsLink,
+      title: t("scorecard.figure.costPerMql"),
+      definition: "scorecard.def.cost",
+      value: money(m.costPerMqlCents),
+      previous: money(previous.marketing.costPerMqlCents),
+      change: moneyChange(m.costPerMqlCents, previous.marketing.costPerMqlCents),
+      details: [
+        m.costCents === null
+          ? t("scorecard.detail.noCosts")
+          : t("scorecard.detail.cost", { cost: money(m.costCents), mqls: number(m.costedMqls) }),
       ],
-    ),
-    unavailable(
-      "cost-per-mql",
-      t("scorecard.figure.costPerMql"),
-      "scorecard.def.cost",
-      t("scorecard.detail.noCosts"),
-    ),
-    unavailable(
-      "cost-per-sql",
-      t("scorecard.figure.costPerSql"),
-      "scorecard.def.cost",
-      t("scorecard.detail.noCosts"),
-    ),
+    },
+    {
+      id: "cost-per-sql",
+      link: costsLink,
+      title: t("scorecard.figure.costPerSql"),
+      definition: "scorecard.def.cost",
+      value: money(m.costPerSqlCents),
+      previous: money(previous.marketing.costPerSqlCents),
+      change: moneyChange(m.costPerSqlCents, previous.marketing.costPerSqlCents),
+      details: [
+        m.costCents === null
+          ? t("scorecard.detail.noCosts")
+          : t("scorecard.detail.costSql", { cost: money(m.costCents), sqls: number(m.costedSqls) }),
+      ],
+    },
   ];
 
   const s = current.sales;
@@ -286,6 +318,7 @@ function Figures({ report }: { report: Report }) {
   const sales: FigureProps[] = [
     {
       id: "median-contact",
+      link: leadsLink("assigned"),
       title: t("scorecard.figure.medianContact"),
       definition: "scorecard.def.timeToContact",
       value:
@@ -306,6 +339,7 @@ function Figures({ report }: { report: Report }) {
     },
     {
       id: "p90-contact",
+      link: leadsLink("assigned"),
       title: t("scorecard.figure.p90Contact"),
       definition: "scorecard.def.timeToContact",
       value:
@@ -320,15 +354,19 @@ function Figures({ report }: { report: Report }) {
           : t("scorecard.detail.wallClock", { hours: hours(contact.wallClockHours.p90) }),
       ],
     },
-    shareFigure(
-      "within-sla",
-      t("scorecard.figure.withinSla"),
-      "scorecard.def.withinSla",
-      (p) => p.sales.firstContactWithinSla,
-      [terms ? t("scorecard.detail.slaTarget", { target: pct(terms.targetShare) }) : null],
-    ),
+    {
+      ...shareFigure(
+        "within-sla",
+        t("scorecard.figure.withinSla"),
+        "scorecard.def.withinSla",
+        (p) => p.sales.firstContactWithinSla,
+        [terms ? t("scorecard.detail.slaTarget", { target: pct(terms.targetShare) }) : null],
+      ),
+      link: leadsLink("assigned"),
+    },
     {
       id: "attempts",
+      link: leadsLink("assigned"),
       title: t("scorecard.figure.attempts"),
       definition: "scorecard.def.attempts",
       value: hours(s.attemptsPerLead.average),
@@ -344,13 +382,16 @@ function Figures({ report }: { report: Report }) {
         }),
       ],
     },
-    shareFigure(
-      "attempts-at-least",
-      t("scorecard.figure.attemptsAtLeast"),
-      "scorecard.def.attempts",
-      (p) => p.sales.attemptsPerLead.atLeastTarget,
-      [terms ? t("scorecard.detail.atLeast", { count: number(terms.attempts) }) : null],
-    ),
+    {
+      ...shareFigure(
+        "attempts-at-least",
+        t("scorecard.figure.attemptsAtLeast"),
+        "scorecard.def.attempts",
+        (p) => p.sales.attemptsPerLead.atLeastTarget,
+        [terms ? t("scorecard.detail.atLeast", { count: number(terms.attempts) }) : null],
+      ),
+      link: leadsLink("assigned"),
+    },
     shareFigure(
       "feedback",
       t("scorecard.figure.feedback"),
@@ -416,61 +457,15 @@ function Versions({ report }: { report: Report }) {
   );
 }
 
-function Trend({ report, timeZone }: { report: Report; timeZone: string }) {
-  const t = useT();
-  const locale = useLocale();
-  const label = (from: string) =>
-    new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-      day: "numeric",
-      month: "short",
-      timeZone: "UTC",
-    }).format(new Date(`${from}T00:00:00Z`));
-  const { weeks, cut } = report.trend;
-  return (
-    <Card
-      title={t("scorecard.trend.title")}
-      description={`${t("scorecard.trend.description")}${cut ? ` ${t("scorecard.trend.cut", { count: weeks.length })}` : ""}`}
-    >
-      <div className="grid gap-6 md:grid-cols-2" data-time-zone={timeZone}>
-        <TrendBars
-          title={t("scorecard.trend.mqls")}
-          testId="trend-mqls"
-          weeks={weeks.map((week) => ({ label: label(week.from), value: week.mqls }))}
-          format={(value) => (value === null ? "—" : formatNumber(value, locale))}
-        />
-        <TrendBars
-          title={t("scorecard.trend.withinSla")}
-          testId="trend-within-sla"
-          max={1}
-          weeks={weeks.map((week) => ({ label: label(week.from), value: week.withinSla }))}
-          format={(value) => formatShare(value, locale)}
-        />
-      </div>
-    </Card>
-  );
+/** The lead list showing a cohort: MQLs delivered in [from, to) (the list's last day is included). */
+function cohortLink(from: string, to: string, filters: Record<string, string>) {
+  const search = new URLSearchParams({ date: "mql", from, to: addDays(to, -1), ...filters });
+  return `/leads?${search}`;
 }
 
-function Breakdowns({ report, search }: { report: Report; search: string }) {
+function ExportLink({ table, search }: { table: string; search: string }) {
   const t = useT();
-  const { current } = report.card;
-  // The lead list filters by creation date with an inclusive last day.
-  const lastDay = addDays(current.to, -1);
-  const dates = `from=${current.from}&to=${lastDay}`;
-  const view = (
-    row: ScorecardBreakdown,
-    fallback: string,
-    link: (key: string | null) => string | null,
-  ): BreakdownRowView => ({
-    key: row.key ?? "none",
-    label: row.label ?? fallback,
-    mqls: row.mqlsDelivered,
-    mqlsLink: row.mqlsDelivered > 0 ? link(row.key) : null,
-    acceptance: row.salesAcceptance,
-    mqlToSql: row.mqlToSql,
-    withinSla: row.firstContactWithinSla,
-    medianHours: row.medianFirstContactBusinessHours,
-  });
-  const exportLink = (table: string) => (
+  return (
     <a
       href={`/scorecard/export.csv?table=${table}&${search}`}
       className={buttonClass("secondary", "!py-1.5")}
@@ -479,37 +474,159 @@ function Breakdowns({ report, search }: { report: Report; search: string }) {
       {t("scorecard.export.table")}
     </a>
   );
+}
+
+const breakdownView = (
+  row: ScorecardBreakdown,
+  fallback: string,
+  link: string | null,
+): BreakdownRowView => ({
+  key: row.key ?? "none",
+  label: row.label ?? fallback,
+  mqls: row.mqlsDelivered,
+  mqlsLink: row.mqlsDelivered > 0 ? link : null,
+  acceptance: row.salesAcceptance,
+  mqlToSql: row.mqlToSql,
+  withinSla: row.firstContactWithinSla,
+  medianHours: row.medianFirstContactBusinessHours,
+});
+
+function Trend({ report, search }: { report: Report; search: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const label = (from: string) =>
+    new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+      day: "numeric",
+      month: "short",
+      timeZone: "UTC",
+    }).format(new Date(`${from}T00:00:00Z`));
+  const { byWeek, weeksCut } = report.card;
+  return (
+    <Card
+      title={t("scorecard.trend.title")}
+      description={`${t("scorecard.trend.description")}${weeksCut ? ` ${t("scorecard.trend.cut", { count: byWeek.length })}` : ""}`}
+      actions={<ExportLink table="weeks" search={search} />}
+    >
+      <div className="grid gap-6 md:grid-cols-2">
+        <TrendChart
+          title={t("scorecard.trend.mqls")}
+          testId="trend-mqls"
+          kind="count"
+          weeks={byWeek.map((week) => ({
+            label: label(week.key ?? ""),
+            value: week.mqlsDelivered,
+          }))}
+          format={(value) => (value === null ? "—" : formatNumber(value, locale))}
+        />
+        <TrendChart
+          title={t("scorecard.trend.withinSla")}
+          testId="trend-within-sla"
+          kind="share"
+          weeks={byWeek.map((week) => ({
+            label: label(week.key ?? ""),
+            value: week.firstContactWithinSla.value,
+          }))}
+          format={(value) => formatShare(value, locale)}
+        />
+      </div>
+      <div className="mt-6">
+        <BreakdownTable
+          labelKey="scorecard.breakdown.week"
+          testId="by-week"
+          rows={byWeek.map((week, index) =>
+            breakdownView(
+              { ...week, label: label(week.key ?? "") },
+              "",
+              cohortLink(week.key ?? "", byWeek[index + 1]?.key ?? report.card.current.to, {}),
+            ),
+          )}
+        />
+      </div>
+    </Card>
+  );
+}
+
+function Breakdowns({
+  report,
+  search,
+  currency,
+}: {
+  report: Report;
+  search: string;
+  currency: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const { current } = report.card;
+  const cohort = (filters: Record<string, string>) => cohortLink(current.from, current.to, filters);
+  const money = (cents: number | null) =>
+    cents === null ? "—" : formatMoney(cents, { locale, currency });
+  const campaignView = (row: CampaignBreakdown): BreakdownRowView => ({
+    ...breakdownView(
+      row,
+      t("scorecard.breakdown.noCampaign"),
+      row.key === null ? null : cohort({ campaign: row.key }),
+    ),
+    sublabel: row.source,
+    costs:
+      row.costCents === null
+        ? undefined
+        : {
+            total: money(row.costCents),
+            perMql: money(row.costPerMqlCents),
+            perSql: money(row.costPerSqlCents),
+          },
+  });
   return (
     <div className="grid gap-6">
       <Card
         title={t("scorecard.breakdown.bySource")}
         description={t("scorecard.breakdown.description")}
-        actions={exportLink("sources")}
+        actions={<ExportLink table="sources" search={search} />}
       >
         <BreakdownTable
           labelKey="scorecard.breakdown.source"
           testId="by-source"
           rows={current.bySource.map((row) =>
-            view(row, t("scorecard.breakdown.noSource"), (key) =>
-              // The list has no "without a source" filter: that row is not linked.
-              key === null ? null : `/leads?source=${encodeURIComponent(key)}&${dates}`,
+            breakdownView(
+              row,
+              t("scorecard.breakdown.noSource"),
+              cohort(row.key === null ? { noSource: "1" } : { source: row.key }),
             ),
           )}
         />
       </Card>
       <Card
+        title={t("scorecard.breakdown.byCampaign")}
+        description={t("scorecard.breakdown.byCampaignDescription")}
+        actions={
+          <div className="flex gap-2">
+            <Link to="/scorecard/costs" className={buttonClass("ghost", "!py-1.5")}>
+              {t("scorecard.costs.link")}
+            </Link>
+            <ExportLink table="campaigns" search={search} />
+          </div>
+        }
+      >
+        <BreakdownTable
+          labelKey="scorecard.breakdown.campaign"
+          testId="by-campaign"
+          rows={current.byCampaign.map(campaignView)}
+        />
+      </Card>
+      <Card
         title={t("scorecard.breakdown.byRep")}
         description={t("scorecard.breakdown.description")}
-        actions={exportLink("reps")}
+        actions={<ExportLink table="reps" search={search} />}
       >
         <BreakdownTable
           labelKey="scorecard.breakdown.rep"
           testId="by-rep"
           rows={current.byRep.map((row) =>
-            view(
+            breakdownView(
               row,
               t("scorecard.breakdown.noRep"),
-              (key) => `/leads?owner=${key ?? "none"}&${dates}`,
+              cohort({ owner: row.key ?? "none" }),
             ),
           )}
         />
@@ -521,7 +638,7 @@ function Breakdowns({ report, search }: { report: Report; search: string }) {
 export default function ScorecardPage() {
   const t = useT();
   const locale = useLocale();
-  const { query, hasLeads, timeZone, report } = useLoaderData<typeof loader>();
+  const { query, hasLeads, timeZone, currency, report } = useLoaderData<typeof loader>();
   const day = (value: string) => formatDate(`${value}T00:00:00Z`, { locale, timeZone: "UTC" });
   const search = periodSearch(query);
   const current = report?.card.current;
@@ -571,9 +688,9 @@ export default function ScorecardPage() {
         {report ? (
           <>
             <Versions report={report} />
-            <Figures report={report} />
-            <Trend report={report} timeZone={timeZone} />
-            <Breakdowns report={report} search={search} />
+            <Figures report={report} currency={currency} />
+            <Trend report={report} search={search} />
+            <Breakdowns report={report} search={search} currency={currency} />
           </>
         ) : null}
       </div>

@@ -4,9 +4,14 @@
 // "—"); hours as decimals; no locale formatting.
 import { stringify } from "csv-stringify/sync";
 import type { Share } from "./figures";
-import type { PeriodFigures, Scorecard, ScorecardBreakdown } from "./scorecard.server";
+import type {
+  CampaignBreakdown,
+  PeriodFigures,
+  Scorecard,
+  ScorecardBreakdown,
+} from "./scorecard.server";
 
-export const scorecardCsvTables = ["headline", "sources", "reps"] as const;
+export const scorecardCsvTables = ["headline", "sources", "campaigns", "reps", "weeks"] as const;
 export type ScorecardCsvTable = (typeof scorecardCsvTables)[number];
 
 type Cell = string | number | null;
@@ -43,6 +48,7 @@ const headlineRows: HeadlineRow[] = [
     value: (p) => percent(p.marketing.mqlToSql.value),
     parts: (p) => p.marketing.mqlToSql,
   },
+  { figure: "campaign_cost_cents", value: (p) => p.marketing.costCents },
   { figure: "cost_per_mql_cents", value: (p) => p.marketing.costPerMqlCents },
   { figure: "cost_per_sql_cents", value: (p) => p.marketing.costPerSqlCents },
   {
@@ -109,7 +115,10 @@ function headline(card: Scorecard): Cell[][] {
   ];
 }
 
-function breakdown(rows: ScorecardBreakdown[], dimension: "source" | "rep"): Cell[][] {
+function breakdown(
+  rows: ScorecardBreakdown[],
+  dimension: "source" | "rep" | "week_from",
+): Cell[][] {
   return [
     [
       dimension,
@@ -142,17 +151,34 @@ function breakdown(rows: ScorecardBreakdown[], dimension: "source" | "rep"): Cel
   ];
 }
 
+function campaigns(rows: CampaignBreakdown[]): Cell[][] {
+  const [header = [], ...body] = breakdown(rows, "source");
+  return [
+    ["campaign", ...header, "cost_cents", "cost_per_mql_cents", "cost_per_sql_cents"],
+    ...rows.map((row, index) => [
+      row.label,
+      row.source,
+      ...(body[index] ?? []).slice(1),
+      row.costCents,
+      row.costPerMqlCents,
+      row.costPerSqlCents,
+    ]),
+  ];
+}
+
 /** One table of the scorecard as CSV text and the file name to save it under. */
 export function scorecardCsv(
   card: Scorecard,
   table: ScorecardCsvTable,
 ): { csv: string; fileName: string } {
-  const rows =
-    table === "headline"
-      ? headline(card)
-      : table === "sources"
-        ? breakdown(card.current.bySource, "source")
-        : breakdown(card.current.byRep, "rep");
+  const tables: Record<ScorecardCsvTable, () => Cell[][]> = {
+    headline: () => headline(card),
+    sources: () => breakdown(card.current.bySource, "source"),
+    campaigns: () => campaigns(card.current.byCampaign),
+    reps: () => breakdown(card.current.byRep, "rep"),
+    weeks: () => breakdown(card.byWeek, "week_from"),
+  };
+  const rows = tables[table]();
   return {
     csv: stringify(rows, { cast: { number: (value) => String(value) } }),
     fileName: `scorecard-${table}-${card.current.from}-to-${card.current.to}.csv`,

@@ -18,7 +18,9 @@ import { addDays } from "../feedback/period";
 import { getActiveAgreement } from "../sla/agreements.server";
 import { businessHoursBetween, type WorkCalendar } from "../sla/business-hours";
 import { workCalendar } from "../sla/clocks.server";
-import { localMidnight } from "../sla/periods";
+import { localDate, localMidnight } from "../sla/periods";
+import { costPer } from "./costs";
+import { costsInPeriod, type PeriodCost } from "./costs.server";
 import {
   type Durations,
   daysBetween,
@@ -29,6 +31,7 @@ import {
   share,
 } from "./figures";
 import { acceptedCondition, everReached, rejectedCondition } from "./headline.server";
+import { trendWeeks } from "./presets";
 
 /** A share with the cohort members still undecided beside it. */
 export interface PendingShare extends Share {
@@ -41,17 +44,28 @@ export interface VersionInForce {
   title: string;
 }
 
-/** The figures broken down by one dimension: a source, or a rep (the lead's owner). */
+/** The figures broken down by one dimension: a source, a campaign, a rep (the lead's owner), a week. */
 export interface ScorecardBreakdown {
-  /** The source, or the rep's user id; null for leads without one. */
+  /** The source, campaign, rep's user id or week's first day; null for leads without one. */
   key: string | null;
-  /** The source, or the rep's name. */
+  /** The source, campaign, rep's name or week's first day. */
   label: string | null;
   mqlsDelivered: number;
   salesAcceptance: Share;
   mqlToSql: Share;
   firstContactWithinSla: Share;
   medianFirstContactBusinessHours: number | null;
+}
+
+/** A campaign's row: its figures, and what it cost in the period where that is known. */
+export interface CampaignBreakdown extends ScorecardBreakdown {
+  /** The source most of its MQLs came from (a campaign normally has one). */
+  source: string | null;
+  reachedSql: number;
+  /** Its costs' share of the period, whole cents; null when no cost is known. */
+  costCents: number | null;
+  costPerMqlCents: number | null;
+  costPerSqlCents: number | null;
 }
 
 export interface PeriodFigures {
@@ -72,9 +86,15 @@ export interface PeriodFigures {
     dataCompleteness: Share;
     salesAcceptance: PendingShare;
     mqlToSql: PendingShare;
-    /** No campaign costs are stored yet. */
-    costPerMqlCents: null;
-    costPerSqlCents: null;
+    /**
+     * Known campaign costs spread over the period, and the MQLs and SQLs of the campaigns they
+     * pay for; null when no cost is known for the period.
+     */
+    costCents: number | null;
+    costedMqls: number;
+    costedSqls: number;
+    costPerMqlCents: number | null;
+    costPerSqlCents: number | null;
   };
   sales: {
     timeToFirstContact: {
@@ -103,6 +123,7 @@ export interface PeriodFigures {
     reason: string;
   };
   bySource: ScorecardBreakdown[];
+  byCampaign: CampaignBreakdown[];
   byRep: ScorecardBreakdown[];
 }
 
@@ -112,6 +133,13 @@ export interface Scorecard {
   target: { agreementVersion: number; mqlsPerMonth: number; rule: string } | null;
   current: PeriodFigures;
   previous: PeriodFigures;
+  /**
+   * The current period week by week (Monday to Monday, cut at its edges, the last 13 weeks that
+   * have begun), each week counted exactly as a period of its own.
+   */
+  byWeek: ScorecardBreakdown[];
+  /** True when the period has more weeks than `byWeek` shows. */
+  weeksCut: boolean;
 }
 
 export const notYetAvailable = "deals arrive with closed-loop attribution";
@@ -139,6 +167,9 @@ export async function scorecard(options: {
     from: addDays(options.from, -days),
     to: options.from,
   });
+  const { weeks, cut } = trendWeeks(options.from, options.to, localDate(now, calendar.timeZone));
+  const weekly: PeriodFigures[] = [];
+  for (const week of weeks) weekly.push(await periodFigures({ ...context, ...week }));
   return {
     timeZone: calendar.timeZone,
     target:
@@ -147,6 +178,27 @@ export async function scorecard(options: {
         : null,
     current,
     previous,
+    byWeek: weekly.map(weekRow),
+    weeksCut: cut,
+  };
+}
+
+/** One week's figures as a breakdown row keyed by its first day. */
+function weekRow(week: PeriodFigures): ScorecardBreakdown {
+  return {
+    key: week.from,
+    label: week.from,
+    mqlsDelivered: week.marketing.mqlsDelivered,
+    salesAcceptance: share(
+      week.marketing.salesAcceptance.numerator,
+      week.marketing.salesAcceptance.denominator,
+    ),
+    mqlToSql: share(week.marketing.mqlToSql.numerator, week.marketing.mqlToSql.denominator),
+    firstContactWithinSla: share(
+      week.sales.firstContactWithinSla.numerator,
+      week.sales.firstContactWithinSla.denominator,
+    ),
+    medianFirstContactBusinessHours: week.sales.timeToFirstContact.businessHours.median,
   };
 }
 
@@ -205,6 +257,7 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
   const cohortRows = await db
     .select({
       source: leads.source,
+      campaign: leads.campaign,
       ownerUserId: leads.ownerUserId,
       mqls: sql<number>`count(*)::int`,
       accepted: count(acceptedCondition),
@@ -217,7 +270,7 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
     })
     .from(leads)
     .where(and(eq(leads.workspaceId, workspaceId), gte(leads.mqlAt, start), lt(leads.mqlAt, end)))
-    .groupBy(leads.source, leads.ownerUserId);
+    .groupBy(leads.source, leads.campaign, leads.ownerUserId);
 
   const [held] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -234,6 +287,7 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
   const assignedRows = await db
     .select({
       source: leads.source,
+      campaign: leads.campaign,
       ownerUserId: leads.ownerUserId,
       assignedAt: leads.assignedAt,
       // "leads".… spelled out: drizzle leaves columns in a select list unqualified, and inside
@@ -258,6 +312,7 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
   const firstContactRows = await db
     .select({
       source: leads.source,
+      campaign: leads.campaign,
       ownerUserId: slaClocks.ownerUserId,
       within: count(sql`${slaClocks.state} = 'met'`),
       closed: count(
@@ -267,7 +322,7 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
     .from(slaClocks)
     .innerJoin(leads, eq(leads.id, slaClocks.leadId))
     .where(clocksStarted("first_contact", workspaceId, start, end))
-    .groupBy(leads.source, slaClocks.ownerUserId);
+    .groupBy(leads.source, leads.campaign, slaClocks.ownerUserId);
   const firstContactOpen = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(slaClocks)
@@ -333,6 +388,7 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
       ? [
           {
             source: row.source,
+            campaign: row.campaign,
             ownerUserId: row.ownerUserId,
             businessHours: businessHoursBetween(row.assignedAt, row.firstContactAt, calendar),
             wallClockHours: (row.firstContactAt.getTime() - row.assignedAt.getTime()) / 3_600_000,
@@ -348,13 +404,13 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
   );
   const expected = target === null ? null : Math.round(target * elapsed * 100) / 100;
 
-  const breakdown = (
-    keyOf: (row: { source: string | null; ownerUserId: string | null }) => string | null,
-  ) => {
+  type Keyed = { source: string | null; campaign: string | null; ownerUserId: string | null };
+  const breakdown = (keyOf: (row: Keyed) => string | null, extraKeys: (string | null)[] = []) => {
     const keys = new Set<string | null>([
       ...cohortRows.map(keyOf),
       ...firstContactRows.map(keyOf),
       ...contacts.map(keyOf),
+      ...extraKeys,
     ]);
     return [...keys].map((key) => {
       const cohort = cohortRows.filter((row) => keyOf(row) === key);
@@ -385,6 +441,37 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
   const byKey = (a: ScorecardBreakdown, b: ScorecardBreakdown) =>
     b.mqlsDelivered - a.mqlsDelivered || String(a.label ?? "").localeCompare(String(b.label ?? ""));
 
+  // Costs: each pays for its campaign's MQLs (of its source, when it names one).
+  const costs = await costsInPeriod({ db, workspaceId, from: context.from, to: context.to });
+  const costed = cohortRows.filter((row) => costs.some((cost) => pays(cost, row)));
+  const totalCost = costs.length ? Math.round(sum(costs, (cost) => cost.cents)) : null;
+  const costedMqls = sum(costed, (r) => r.mqls);
+  const costedSqls = sum(costed, (r) => r.reachedSql);
+  const byCampaign: CampaignBreakdown[] = breakdown(
+    (row) => row.campaign,
+    costs.map((cost) => cost.campaign),
+  ).map((row) => {
+    const cohort = cohortRows.filter((r) => r.campaign === row.key);
+    const mine = costs.filter((cost) => cost.campaign === row.key);
+    const cents = mine.length ? Math.round(sum(mine, (cost) => cost.cents)) : null;
+    const paidFor = cohort.filter((r) => mine.some((cost) => pays(cost, r)));
+    const reached = sum(cohort, (r) => r.reachedSql);
+    return {
+      ...row,
+      source: mostCommon(cohort.map((r) => ({ key: r.source, weight: r.mqls }))),
+      reachedSql: reached,
+      costCents: cents,
+      costPerMqlCents: costPer(
+        cents,
+        sum(paidFor, (r) => r.mqls),
+      ),
+      costPerSqlCents: costPer(
+        cents,
+        sum(paidFor, (r) => r.reachedSql),
+      ),
+    };
+  });
+
   const byRep = breakdown((row) => row.ownerUserId);
   const repIds = byRep.flatMap((row) => (row.key ? [row.key] : []));
   const names = repIds.length
@@ -413,8 +500,11 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
         pending: sum(cohortRows, (r) => r.pendingAcceptance),
       },
       mqlToSql: { ...share(reachedSql, mqls), pending: sum(cohortRows, (r) => r.pendingSql) },
-      costPerMqlCents: null,
-      costPerSqlCents: null,
+      costCents: totalCost,
+      costedMqls,
+      costedSqls,
+      costPerMqlCents: costPer(totalCost, costedMqls),
+      costPerSqlCents: costPer(totalCost, costedSqls),
     },
     sales: {
       timeToFirstContact: {
@@ -448,8 +538,29 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
       reason: notYetAvailable,
     },
     bySource: breakdown((row) => row.source).sort(byKey),
+    byCampaign: byCampaign.sort((a, b) => (b.costCents ?? -1) - (a.costCents ?? -1) || byKey(a, b)),
     byRep: byRep.sort(byKey),
   };
+}
+
+/** Whether a cost pays for leads of this campaign and source. */
+function pays(cost: PeriodCost, row: { campaign: string | null; source: string | null }) {
+  return cost.campaign === row.campaign && (cost.source === null || cost.source === row.source);
+}
+
+/** The key with the most weight (ties: the first); null when there is none. */
+function mostCommon(entries: { key: string | null; weight: number }[]): string | null {
+  const totals = new Map<string | null, number>();
+  for (const entry of entries) totals.set(entry.key, (totals.get(entry.key) ?? 0) + entry.weight);
+  let best: string | null = null;
+  let bestWeight = -1;
+  for (const [key, weight] of totals) {
+    if (weight > bestWeight) {
+      best = key;
+      bestWeight = weight;
+    }
+  }
+  return best;
 }
 
 /** Clocks of one kind started in [start, end), cancelled ones excluded (no verdict). */

@@ -7,6 +7,7 @@ import { hashPassword } from "../../app/auth/passwords.server";
 import { generateToken } from "../../app/auth/tokens.server";
 import type { Database } from "../client";
 import { type MemberRole, memberships, users, workspaces } from "../schema";
+import { seedDemoCosts } from "./demo-costs";
 import { type DemoMember, demoPartners, seedDemoLeads } from "./demo-leads";
 import { seedDemoMeetings } from "./demo-meetings";
 import { createDemoRouting } from "./demo-routing";
@@ -130,6 +131,13 @@ export async function seedDemo(options: {
   await seedDemoSla({ db, workspaceId: workspace.id, members, now, log });
   // The weekly sync's third block: marketing's calendar and what sales asked for.
   await seedDemoSync({ db, workspaceId: workspace.id, members, now, log });
+  // What the paid campaigns cost, month by month: cost per MQL and per SQL on the scorecard.
+  await seedDemoCosts({
+    db,
+    workspaceId: workspace.id,
+    createdByUserId: otherMembers.find((m) => m.local === "sanne")?.userId ?? adminUser.id,
+    log,
+  });
   // Twelve weekly syncs held on that data, with their minutes and action items.
   await seedDemoMeetings({ db, workspaceId: workspace.id, members, now, log });
 
