@@ -30,7 +30,7 @@ import {
   SyncMeetingError,
   startSyncMeeting,
 } from "../app/sync/meetings.server";
-import { nextSyncAt } from "../app/sync/schedule";
+import { nextSyncAt, syncToShow } from "../app/sync/schedule";
 import { saveSyncSettings } from "../app/sync/settings.server";
 import { actionItems, auditEvents, outbox, syncMeetings } from "../db/schema";
 import { makeMember, makeWorkspace, signedIn } from "./helpers/factories";
@@ -156,6 +156,32 @@ describe("the block timer", () => {
     expect(grouped[1].map((e) => e.id)).toEqual(["a"]);
     expect(grouped[2].map((e) => e.id)).toEqual(["b", "c"]);
     expect(grouped[3]).toEqual([]);
+  });
+});
+
+describe("the sync the agenda page shows", () => {
+  const tuesday = { weekday: "tuesday" as const, startTime: "10:00" };
+  const zone = "Europe/Amsterdam";
+  it("is the next one; the week after once this week's is held; a missed one can be held late", () => {
+    // Monday 16 Nov: Tuesday's sync is next.
+    const monday = at("2026-11-16T12:00:00Z");
+    expect(syncToShow(tuesday, zone, monday, null)).toEqual({
+      at: at("2026-11-17T09:00:00Z"),
+      missedThisWeek: null,
+    });
+    // Held early, on Monday: the page moves on to the week after.
+    expect(syncToShow(tuesday, zone, monday, "ended").at).toEqual(at("2026-11-24T09:00:00Z"));
+    // Running: this week's.
+    expect(syncToShow(tuesday, zone, at("2026-11-17T09:20:00Z"), "running").at).toEqual(
+      at("2026-11-17T09:00:00Z"),
+    );
+    // Thursday, never started: next week's agenda, and this week's marked as missed.
+    expect(syncToShow(tuesday, zone, at("2026-11-19T12:00:00Z"), null)).toEqual({
+      at: at("2026-11-24T09:00:00Z"),
+      missedThisWeek: at("2026-11-17T09:00:00Z"),
+    });
+    // Still within its 30 minutes: not missed yet.
+    expect(syncToShow(tuesday, zone, at("2026-11-17T09:29:00Z"), null).missedThisWeek).toBeNull();
   });
 });
 

@@ -22,7 +22,7 @@ import { localDate } from "../sla/periods";
 import { buildAgenda } from "../sync/agenda.server";
 import { meetingOfWeek } from "../sync/meetings.server";
 import { canEditSyncSettings, canRunSync } from "../sync/permissions";
-import { nextSyncAt } from "../sync/schedule";
+import { syncToShow } from "../sync/schedule";
 import { getSyncSettings, saveSyncSettings } from "../sync/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Weekly sync · Baton" }];
@@ -35,11 +35,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const members = canEdit ? await listMembers(scope) : [];
   const timeZone = viewer.workspace.timeZone;
   const now = new Date();
-  const next = settings ? nextSyncAt(settings, timeZone, now) : null;
+  const { meeting } = await meetingOfWeek({ ...scope, now });
+  const shown = settings ? syncToShow(settings, timeZone, now, meeting?.status ?? null) : null;
+  const next = shown?.at ?? null;
   const agenda = next
     ? await buildAgenda({ ...scope, weekStart: localDate(next, timeZone), now })
     : null;
-  const { meeting } = await meetingOfWeek({ ...scope, now });
   return {
     canEdit,
     canRun: canRunSync(
@@ -57,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     timeZone,
     settings,
     nextSync: next?.toISOString() ?? null,
+    missedThisWeek: shown?.missedThisWeek ?? null,
     agenda,
     members: members.map((member) => ({ id: member.userId, name: member.name })),
   };
@@ -96,7 +98,8 @@ function ThisWeek({
   meeting,
   canRun,
   timeZone,
-}: Pick<LoaderData, "meeting" | "canRun" | "timeZone">) {
+  missedThisWeek,
+}: Pick<LoaderData, "meeting" | "canRun" | "timeZone" | "missedThisWeek">) {
   const t = useT();
   const locale = useLocale();
   const when = (at: Date) => formatDateTime(at, { locale, timeZone });
@@ -122,7 +125,10 @@ function ThisWeek({
           </>
         ) : canRun ? (
           <>
-            <p className="max-w-md">{t("sync.agenda.startHint")}</p>
+            <p className="max-w-md">
+              {missedThisWeek ? `${t("sync.agenda.missed", { when: when(missedThisWeek) })} ` : ""}
+              {t("sync.agenda.startHint")}
+            </p>
             <Form method="post" action="/sync/meetings">
               <Button>{t("sync.agenda.start")}</Button>
             </Form>
@@ -228,8 +234,17 @@ function SettingsCard({
 export default function WeeklySync() {
   const t = useT();
   const locale = useLocale();
-  const { canEdit, canRun, meeting, timeZone, settings, nextSync, agenda, members } =
-    useLoaderData<typeof loader>();
+  const {
+    canEdit,
+    canRun,
+    meeting,
+    missedThisWeek,
+    timeZone,
+    settings,
+    nextSync,
+    agenda,
+    members,
+  } = useLoaderData<typeof loader>();
   const day = useLocalDay(timeZone);
   return (
     <>
@@ -261,7 +276,12 @@ export default function WeeklySync() {
                   {t("sync.agenda.invite")}
                 </Link>
               </div>
-              <ThisWeek meeting={meeting} canRun={canRun} timeZone={timeZone} />
+              <ThisWeek
+                meeting={meeting}
+                canRun={canRun}
+                timeZone={timeZone}
+                missedThisWeek={missedThisWeek}
+              />
               <DeliveredBlock block={agenda.delivered} />
               <FeedbackBlock block={agenda.feedback} timeZone={timeZone} />
               <ComingBlock block={agenda.coming} timeZone={timeZone} />

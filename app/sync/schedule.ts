@@ -53,3 +53,26 @@ export function nextSyncAt(schedule: SyncSchedule, timeZone: string, now: Date):
   const nextWeek = periodContaining("week", now, timeZone).end;
   return weeklyMoment(nextWeek, timeZone, schedule.weekday, schedule.startTime);
 }
+
+/**
+ * The sync the agenda page is about: the next one, or the week after this week's once this
+ * week's has been held (early or not); and whether this week's was missed — its 30 minutes are
+ * over and it was never started, so it can still be held late.
+ */
+export function syncToShow(
+  schedule: SyncSchedule,
+  timeZone: string,
+  now: Date,
+  thisWeeksMeeting: "running" | "ended" | null,
+): { at: Date; missedThisWeek: Date | null } {
+  const thisWeek = periodContaining("week", now, timeZone);
+  const thisWeeksSlot = weeklyMoment(now, timeZone, schedule.weekday, schedule.startTime);
+  const over = thisWeeksSlot.getTime() + syncDurationMinutes * 60_000 <= now.getTime();
+  const at =
+    thisWeeksMeeting === "ended"
+      ? weeklyMoment(thisWeek.end, timeZone, schedule.weekday, schedule.startTime)
+      : thisWeeksMeeting === "running"
+        ? thisWeeksSlot
+        : nextSyncAt(schedule, timeZone, now);
+  return { at, missedThisWeek: over && thisWeeksMeeting === null ? thisWeeksSlot : null };
+}

@@ -437,13 +437,16 @@ export async function seedDemoMeetings(options: {
     startTime: "10:00",
     slackChannelId: "C07SYNC2026",
     facilitatorUserId: who("sanne"),
-    updatedAt: addDays(tuesdayAt10(now, syncs.length), -7),
+    updatedAt: addDays(tuesdayAt10(now, syncs.length + 1), -7),
   });
 
   let items = 0;
   let open = 0;
+  // This week's sync is among them once its half hour is over; otherwise the last twelve weeks'.
+  const heldThisWeek = now.getTime() >= tuesdayAt10(now, 0).getTime() + 35 * MINUTE;
+  const newest = heldThisWeek ? 0 : 1;
   for (const [index, sync] of syncs.entries()) {
-    const weeksAgo = syncs.length - index;
+    const weeksAgo = syncs.length - 1 - index + newest;
     const startedAt = new Date(tuesdayAt10(now, weeksAgo).getTime() + (index % 3) * MINUTE);
     const agenda = await buildAgenda({
       db,
@@ -503,8 +506,10 @@ export async function seedDemoMeetings(options: {
       }
       const due = addDays(startedAt, entry.dueInDays);
       // The last two weeks' items are still open; older ones were done around their due date.
-      const stillOpen = weeksAgo <= 2;
-      const closedAt = stillOpen ? null : addDays(due, (index % 4) - 1);
+      // (…and one not done by now is open too: nothing is closed in the future.)
+      const doneAt = addDays(due, (index % 4) - 1);
+      const stillOpen = weeksAgo <= newest + 1 || doneAt >= now;
+      const closedAt = stillOpen ? null : doneAt;
       items += 1;
       if (stillOpen) open += 1;
       await db.insert(actionItems).values({

@@ -166,6 +166,8 @@ export const syncEn = {
   "sync.agenda.start": "Start the sync",
   "sync.agenda.startHint":
     "Meeting mode freezes this agenda, runs a 10-minute timer per block and keeps the minutes.",
+  "sync.agenda.missed":
+    "This week's sync ({when}) was not held in Baton; you can still hold it now, with this week's agenda.",
   "sync.agenda.join": "Join the sync in progress",
   "sync.agenda.runningSince": "Running since {when}.",
   "sync.agenda.held": "Held on {when}.",

@@ -170,6 +170,8 @@ export const syncNl: Record<keyof typeof syncEn, string> = {
   "sync.agenda.start": "Overleg starten",
   "sync.agenda.startHint":
     "De vergadermodus legt deze agenda vast, loopt per blok een timer van 10 minuten en houdt de notulen bij.",
+  "sync.agenda.missed":
+    "Het overleg van deze week ({when}) is niet in Baton gehouden; je kunt het nu alsnog houden, met de agenda van deze week.",
   "sync.agenda.join": "Naar het lopende overleg",
   "sync.agenda.runningSince": "Loopt sinds {when}.",
   "sync.agenda.held": "Gehouden op {when}.",
