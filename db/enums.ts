@@ -174,3 +174,14 @@ export type SyncMeetingStatus = (typeof syncMeetingStatuses)[number];
 /** What is written down in a sync: a note, or a decision both teams agreed on. */
 export const syncNoteKinds = ["note", "decision"] as const;
 export type SyncNoteKind = (typeof syncNoteKinds)[number];
+
+/** A deal (opportunity) is open until it is won or lost. */
+export const dealStatuses = ["open", "won", "lost"] as const;
+export type DealStatus = (typeof dealStatuses)[number];
+
+/**
+ * What a lead source is, typed once per workspace: marketing's channels, sales' own outbound, or
+ * a partner's referrals. "Marketing-sourced" (pipeline created) counts the first.
+ */
+export const sourceKinds = ["marketing", "sales", "partner"] as const;
+export type SourceKind = (typeof sourceKinds)[number];

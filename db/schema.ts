@@ -7,6 +7,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -27,6 +28,7 @@ import {
   activityKinds,
   type BusinessHours,
   calendarItemKinds,
+  dealStatuses,
   definitionKinds,
   definitionStatuses,
   escalationLevels,
@@ -35,6 +37,7 @@ import {
   importStatuses,
   leadStatuses,
   memberRoles,
+  type SourceKind,
   salesRequestChannels,
   salesRequestStatuses,
   slaBreachKinds,
@@ -93,6 +96,7 @@ export const calendarItemKind = pgEnum("calendar_item_kind", calendarItemKinds);
 export const salesRequestStatus = pgEnum("sales_request_status", salesRequestStatuses);
 export const salesRequestChannel = pgEnum("sales_request_channel", salesRequestChannels);
 export const syncMeetingStatus = pgEnum("sync_meeting_status", syncMeetingStatuses);
+export const dealStatus = pgEnum("deal_status", dealStatuses);
 export const syncNoteKind = pgEnum("sync_note_kind", syncNoteKinds);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -121,6 +125,8 @@ export const workspaces = pgTable("workspaces", {
   digestWeekday: text("digest_weekday").$type<Weekday>().notNull().default("monday"),
   digestTime: text("digest_time").notNull().default("08:00"),
   digestSlackChannelId: text("digest_slack_channel_id"),
+  /** Each lead source typed once (marketing, sales or partner); unset ones are guessed by name. */
+  sourceKinds: jsonb("source_kinds").$type<Record<string, SourceKind>>().notNull().default({}),
   createdAt: createdAt(),
 });
 export type Workspace = typeof workspaces.$inferSelect;
@@ -1126,3 +1132,50 @@ export const campaignCosts = pgTable(
   ],
 );
 export type CampaignCost = typeof campaignCosts.$inferSelect;
+
+/**
+ * Deals (opportunities), usually from the CRM: what they are worth, the margin on them, how far
+ * they got, and the lead they came from — closed-loop attribution and planning read these.
+ */
+export const deals = pgTable(
+  "deals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    /** The CRM's id: the same deal posted or imported again updates this one. */
+    externalId: text("external_id"),
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    /** Gross margin as a share of the amount (0–1); null when unknown. */
+    grossMargin: doublePrecision("gross_margin"),
+    stage: text("stage").notNull(),
+    /** The chance the deal is won at this stage (0–1): the forecast weighs amounts by it. */
+    probability: doublePrecision("probability").notNull(),
+    status: dealStatus("status").notNull().default("open"),
+    /** When the deal was created (in the CRM): pipeline created counts by it. */
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    /** Expected close date while open; the day it closed once won or lost (local date). */
+    closeDate: date("close_date", { mode: "string" }),
+    /** When it was won or lost: won revenue counts by it. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    contactEmail: text("contact_email"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("deals_external_id_key").on(table.workspaceId, table.externalId),
+    index("deals_workspace_opened_idx").on(table.workspaceId, table.openedAt),
+    index("deals_workspace_closed_idx").on(table.workspaceId, table.status, table.closedAt),
+    index("deals_lead_idx").on(table.leadId),
+    check("deals_amount_check", sql`${table.amountCents} >= 0`),
+    check(
+      "deals_margin_check",
+      sql`${table.grossMargin} is null or ${table.grossMargin} between 0 and 1`,
+    ),
+    check("deals_probability_check", sql`${table.probability} between 0 and 1`),
+    check("deals_closed_check", sql`(${table.status} = 'open') = (${table.closedAt} is null)`),
+  ],
+);
+export type Deal = typeof deals.$inferSelect;

@@ -166,11 +166,10 @@ describe("the scorecard page", () => {
     // Pending counts beside the cohort shares; the SLA minimum beside MQL→SQL.
     expect(html).toContain(`${marketing.salesAcceptance.pending} pending`);
     expect(html).toContain("SLA minimum 30.0%");
-    // Not available yet, shown as "—" with the reason.
+    // No campaign cost known: "—" with the reason; no deals: no money yet.
     expect(byTestId(html, "value-cost-per-mql")).toBe("—");
     expect(html).toContain("no campaign costs known for this period");
-    expect(byTestId(html, "value-pipeline")).toBe("—");
-    expect(html).toContain("arrives with deals");
+    expect(byTestId(html, "value-pipeline")).toBe("€0.00");
     // The versions in force, and a "How is this counted?" per figure.
     expect(html).toMatch(/MQL definition in force: version 1/);
     expect(html).toMatch(/SLA agreement in force: version 1 “Our SLA”/);
@@ -342,7 +341,8 @@ describe("the scorecard page", () => {
       current_denominator: "3",
       current_pending: String(card.current.marketing.salesAcceptance.pending),
     });
-    expect(figures.pipeline_created_cents).toMatchObject({ current: "", previous: "" });
+    expect(figures.pipeline_created_cents).toMatchObject({ current: "0", previous: "0" });
+    expect(figures.cost_per_mql_cents).toMatchObject({ current: "", previous: "" });
 
     expect((await reader.get(`/scorecard/export.csv?table=nope&${week}`)).status).toBe(400);
     const bad = await reader.get("/scorecard/export.csv?table=sources&from=2026-11-09&to=x");

@@ -445,8 +445,8 @@ describe("buildDigest on a fixture computed by hand", () => {
         sqls: 2,
         opportunities: 1,
         won: 1,
-        pipelineCents: null,
-        wonCents: null,
+        pipelineCents: 0,
+        wonCents: 0,
       },
       {
         source: "LinkedIn",
@@ -454,8 +454,8 @@ describe("buildDigest on a fixture computed by hand", () => {
         sqls: 1,
         opportunities: 1,
         won: 0,
-        pipelineCents: null,
-        wonCents: null,
+        pipelineCents: 0,
+        wonCents: 0,
       },
       {
         source: "(no source)",
@@ -463,8 +463,8 @@ describe("buildDigest on a fixture computed by hand", () => {
         sqls: 0,
         opportunities: 0,
         won: 0,
-        pipelineCents: null,
-        wonCents: null,
+        pipelineCents: 0,
+        wonCents: 0,
       },
     ]);
     expect(JSON.stringify(digest)).not.toMatch(/Secret/);

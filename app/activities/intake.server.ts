@@ -26,11 +26,11 @@ export interface ActivityIntakeResult {
 
 type LeadKey = Pick<ActivityInput, "lead_id" | "lead_external_id" | "email">;
 
-function leadField(input: LeadKey) {
+export function leadField(input: LeadKey) {
   return input.lead_id ? "lead_id" : input.lead_external_id ? "lead_external_id" : "email";
 }
 
-async function findLead(db: Database, workspaceId: string, input: LeadKey) {
+export async function findLead(db: Database, workspaceId: string, input: LeadKey) {
   const [lead] = await db
     .select({ id: leads.id, ownerUserId: leads.ownerUserId })
     .from(leads)
@@ -50,7 +50,7 @@ async function findLead(db: Database, workspaceId: string, input: LeadKey) {
   return lead ?? null;
 }
 
-async function findMemberUserId(db: Database, workspaceId: string, email: string) {
+export async function findMemberUserId(db: Database, workspaceId: string, email: string) {
   const [member] = await db
     .select({ userId: users.id })
     .from(users)

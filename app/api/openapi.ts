@@ -2,8 +2,10 @@
 // Every new endpoint adds itself to `paths`.
 import { z } from "zod";
 import { activityInputSchema } from "../activities/schemas";
+import { dealCreateSchema, dealPatchSchema } from "../deals/schemas";
 import { leadInputSchema, standaloneTouchpointSchema } from "../leads/schemas";
 import { campaignCostApiSchema } from "../scorecard/costs";
+import { dealBatchResultSchema, dealResponseSchema, dealResultSchema } from "./deals";
 import {
   activityBatchResultSchema,
   activityResultSchema,
@@ -25,6 +27,8 @@ const leadInput = leadInputSchema.meta({ id: "LeadInput" });
 const touchpointInput = standaloneTouchpointSchema.meta({ id: "TouchpointInput" });
 const activityInput = activityInputSchema.meta({ id: "ActivityInput" });
 const campaignCostInput = campaignCostApiSchema.meta({ id: "CampaignCostInput" });
+const dealInput = dealCreateSchema.meta({ id: "DealInput" });
+const dealPatch = dealPatchSchema.meta({ id: "DealPatch" });
 
 const componentSchemas = [
   errorResponseSchema,
@@ -45,6 +49,11 @@ const componentSchemas = [
   campaignCostInput,
   campaignCostResultSchema,
   campaignCostBatchResultSchema,
+  dealInput,
+  dealPatch,
+  dealResponseSchema,
+  dealResultSchema,
+  dealBatchResultSchema,
 ];
 
 function ref(schema: z.ZodType) {
@@ -220,6 +229,65 @@ export function buildOpenApiDocument(serverUrl: string) {
             ),
             ...invalid,
             ...tooLarge,
+            ...errors,
+          },
+        },
+      },
+      "/deals": {
+        post: {
+          summary: "Send a deal (opportunity) from the CRM, or a batch of up to 1,000",
+          description:
+            "`amount_cents` and `name` are required. The margin is `gross_margin` (a share, 0–1) or `gross_margin_cents`. `stage` defaults to qualification; " +
+            "`probability` defaults to the stage's usual one and is required for a stage Baton does not know; stages closed_won / closed_lost set the status. " +
+            "The lead is named by one of `lead_id`, `lead_external_id` or `email`: the deal moves it to opportunity (through sal and sql when needed), and to won or lost when it closes. " +
+            "Idempotent on `external_id`: the same deal sent again updates the stored one (`created: false`). A batch is stored all or nothing.",
+          operationId: "createDeals",
+          requestBody: body('A deal, or `{ "deals": [...] }`.', dealInput, "deals"),
+          responses: {
+            "201": json("Stored (single deal).", dealResultSchema),
+            "200": json(
+              "Updated by external_id (single deal), or the results of a batch (`DealBatchResult`).",
+              dealResultSchema,
+            ),
+            "404": json(
+              "No lead in this workspace matches; `issues` names the field (`deals.3.email` in a batch).",
+              errorResponseSchema,
+            ),
+            ...invalid,
+            ...tooLarge,
+            ...errors,
+          },
+        },
+      },
+      "/deals/{id}": {
+        get: {
+          summary: "One deal",
+          operationId: "getDeal",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+          ],
+          responses: {
+            "200": json("The deal.", dealResponseSchema),
+            "404": json("No such deal in this workspace.", errorResponseSchema),
+            ...errors,
+          },
+        },
+        patch: {
+          summary: "Change a deal: amount, margin, stage, probability, status, dates, owner, lead",
+          description:
+            "Only the fields sent change; `null` clears an optional one. Won or lost (or reopened), the deal moves its lead along.",
+          operationId: "updateDeal",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+          ],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref(dealPatch) } },
+          },
+          responses: {
+            "200": json("The deal as it is now.", dealResponseSchema),
+            "404": json("No such deal (or lead) in this workspace.", errorResponseSchema),
+            ...invalid,
             ...errors,
           },
         },

@@ -1,6 +1,6 @@
 // Response shapes of the JSON API; the OpenAPI document is generated from these.
 import { z } from "zod";
-import { activityKinds, leadStatuses, memberRoles } from "../../db/enums";
+import { activityKinds, leadStatuses, memberRoles, sourceKinds } from "../../db/enums";
 import { insightKinds } from "../feedback/insights";
 
 export const errorResponseSchema = z
@@ -266,10 +266,37 @@ const scorecardPeriod = z
       feedback_completion: scorecardPendingShare,
     }),
     shared: z.object({
-      pipeline_created_cents: z.null(),
-      won_revenue_cents: z.null(),
-      gross_profit_cents: z.null(),
-      reason: z.string().describe("Why these are not available yet"),
+      pipeline_created_cents: z
+        .number()
+        .int()
+        .describe(
+          "Amounts of deals created in the period from marketing-sourced leads (first touch)",
+        ),
+      marketing_deals_created: z.number().int(),
+      all_pipeline_created_cents: z
+        .number()
+        .int()
+        .describe("Amounts of every deal created in the period"),
+      deals_created: z.number().int(),
+      won_revenue_cents: z.number().int().describe("Amounts of deals won in the period"),
+      deals_won: z.number().int(),
+      gross_profit_cents: z
+        .number()
+        .int()
+        .describe("Σ amount × gross margin of the deals won in the period"),
+      won_without_margin: z
+        .number()
+        .int()
+        .describe("Deals won in the period without a known margin (left out of gross profit)"),
+      by_source: z.array(
+        z.object({
+          source: z.string().nullable().describe("The source of the deal's lead's first touch"),
+          kind: z.enum(sourceKinds).nullable(),
+          pipeline_cents: z.number().int(),
+          won_cents: z.number().int(),
+          gross_profit_cents: z.number().int(),
+        }),
+      ),
     }),
     by_source: z.array(scorecardBreakdown),
     by_campaign: z.array(scorecardCampaign),

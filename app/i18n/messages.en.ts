@@ -1,5 +1,6 @@
 // The English catalogue, the reference: one module per capability, combined here.
 import { coreEn } from "./messages/core.en";
+import { dealsEn } from "./messages/deals.en";
 import { definitionsEn } from "./messages/definitions.en";
 import { digestEn } from "./messages/digest.en";
 import { feedbackEn } from "./messages/feedback.en";
@@ -12,6 +13,7 @@ import { syncEn } from "./messages/sync.en";
 
 export const en = {
   ...coreEn,
+  ...dealsEn,
   ...definitionsEn,
   ...digestEn,
   ...feedbackEn,

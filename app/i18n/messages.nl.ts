@@ -1,6 +1,7 @@
 // The Dutch catalogue: typed against the English one, so a missing key does not compile.
 
 import { coreNl } from "./messages/core.nl";
+import { dealsNl } from "./messages/deals.nl";
 import { definitionsNl } from "./messages/definitions.nl";
 import { digestNl } from "./messages/digest.nl";
 import { feedbackNl } from "./messages/feedback.nl";
@@ -14,6 +15,7 @@ import type { MessageKey } from "./messages.en";
 
 export const nl: Record<MessageKey, string> = {
   ...coreNl,
+  ...dealsNl,
   ...definitionsNl,
   ...digestNl,
   ...feedbackNl,

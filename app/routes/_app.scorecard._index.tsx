@@ -206,21 +206,6 @@ function Figures({ report, currency }: { report: Report; currency: string }) {
       details: [parts(now), now.pending === undefined ? null : pending(now.pending), ...extra],
     };
   };
-  const unavailable = (
-    id: string,
-    title: string,
-    definition: FigureProps["definition"],
-    reason: string,
-  ): FigureProps => ({
-    id,
-    title,
-    definition,
-    value: "—",
-    previous: "—",
-    change: null,
-    details: [reason],
-  });
-
   const leadsLink = (
     date: "mql" | "held_back" | "assigned",
     filters: Record<string, string> = {},
@@ -400,16 +385,53 @@ function Figures({ report, currency }: { report: Report; currency: string }) {
     ),
   ];
 
-  const later = t("scorecard.detail.arrivesWithDeals");
+  const sh = current.shared;
+  const psh = previous.shared;
+  const dealsLink = (filters: Record<string, string>) => ({
+    to: `/deals?${new URLSearchParams({ from: current.from, to: addDays(current.to, -1), ...filters })}`,
+    label: t("scorecard.figure.deals"),
+  });
   const shared: FigureProps[] = [
-    unavailable("pipeline", t("scorecard.figure.pipeline"), "scorecard.def.pipeline", later),
-    unavailable("won-revenue", t("scorecard.figure.wonRevenue"), "scorecard.def.wonRevenue", later),
-    unavailable(
-      "gross-profit",
-      t("scorecard.figure.grossProfit"),
-      "scorecard.def.grossProfit",
-      later,
-    ),
+    {
+      id: "pipeline",
+      title: t("scorecard.figure.pipeline"),
+      definition: "scorecard.def.pipeline",
+      value: money(sh.pipelineCreatedCents),
+      previous: money(psh.pipelineCreatedCents),
+      change: moneyChange(sh.pipelineCreatedCents, psh.pipelineCreatedCents),
+      details: [
+        t("scorecard.detail.pipeline", {
+          count: number(sh.marketingDealsCreated),
+          all: money(sh.allPipelineCreatedCents),
+          deals: number(sh.dealsCreated),
+        }),
+      ],
+      link: dealsLink({ date: "opened", sourceKind: "marketing" }),
+    },
+    {
+      id: "won-revenue",
+      title: t("scorecard.figure.wonRevenue"),
+      definition: "scorecard.def.wonRevenue",
+      value: money(sh.wonRevenueCents),
+      previous: money(psh.wonRevenueCents),
+      change: moneyChange(sh.wonRevenueCents, psh.wonRevenueCents),
+      details: [t("scorecard.detail.dealsWon", { count: number(sh.dealsWon) })],
+      link: dealsLink({ date: "won", status: "won" }),
+    },
+    {
+      id: "gross-profit",
+      title: t("scorecard.figure.grossProfit"),
+      definition: "scorecard.def.grossProfit",
+      value: money(sh.grossProfitCents),
+      previous: money(psh.grossProfitCents),
+      change: moneyChange(sh.grossProfitCents, psh.grossProfitCents),
+      details: [
+        sh.wonWithoutMargin > 0
+          ? t("scorecard.detail.withoutMargin", { count: number(sh.wonWithoutMargin) })
+          : null,
+      ],
+      link: dealsLink({ date: "won", status: "won" }),
+    },
   ];
 
   return (

@@ -17,6 +17,7 @@ const tabs: { to: string; label: MessageKey; adminOnly: boolean }[] = [
   { to: "/settings/members", label: "settings.tabs.members", adminOnly: false },
   { to: "/settings/api-keys", label: "settings.tabs.apiKeys", adminOnly: true },
   { to: "/settings/slack", label: "settings.tabs.slack", adminOnly: false },
+  { to: "/settings/sources", label: "settings.tabs.sources", adminOnly: false },
   { to: "/settings/audit", label: "settings.tabs.audit", adminOnly: true },
   { to: "/settings/profile", label: "settings.tabs.profile", adminOnly: false },
 ];

@@ -6,6 +6,7 @@
 // and business hours are computed here over the values, so PGlite and PostgreSQL agree.
 import { and, eq, gt, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import type { SourceKind } from "../../db/enums";
 import {
   activities,
   definitionVersions,
@@ -13,7 +14,10 @@ import {
   slaAgreements,
   slaClocks,
   users,
+  workspaces,
 } from "../../db/schema";
+import { dealsForPeriod } from "../deals/deals.server";
+import { sourceKind } from "../deals/stages";
 import { addDays } from "../feedback/period";
 import { getActiveAgreement } from "../sla/agreements.server";
 import { businessHoursBetween, type WorkCalendar } from "../sla/business-hours";
@@ -68,6 +72,31 @@ export interface CampaignBreakdown extends ScorecardBreakdown {
   costPerSqlCents: number | null;
 }
 
+/** One source's money: by the first touch of each deal's lead. */
+export interface SourceMoney {
+  source: string | null;
+  kind: SourceKind | null;
+  pipelineCents: number;
+  wonCents: number;
+  grossProfitCents: number;
+}
+
+export interface SharedFigures {
+  /** Amounts of deals created in the period from marketing-sourced leads (first touch). */
+  pipelineCreatedCents: number;
+  marketingDealsCreated: number;
+  /** …and from every lead or none, for comparison. */
+  allPipelineCreatedCents: number;
+  dealsCreated: number;
+  /** Amounts of deals won in the period. */
+  wonRevenueCents: number;
+  dealsWon: number;
+  /** Σ amount × gross margin of those deals; deals without a known margin are left out. */
+  grossProfitCents: number;
+  wonWithoutMargin: number;
+  bySource: SourceMoney[];
+}
+
 export interface PeriodFigures {
   /** Local dates [from, to) and the instants they stand for. */
   from: string;
@@ -116,12 +145,7 @@ export interface PeriodFigures {
     };
     feedbackCompletion: PendingShare;
   };
-  shared: {
-    pipelineCreatedCents: null;
-    wonRevenueCents: null;
-    grossProfitCents: null;
-    reason: string;
-  };
+  shared: SharedFigures;
   bySource: ScorecardBreakdown[];
   byCampaign: CampaignBreakdown[];
   byRep: ScorecardBreakdown[];
@@ -142,8 +166,6 @@ export interface Scorecard {
   weeksCut: boolean;
 }
 
-export const notYetAvailable = "deals arrive with closed-loop attribution";
-
 export async function scorecard(options: {
   db: Database;
   workspaceId: string;
@@ -159,7 +181,8 @@ export async function scorecard(options: {
   const agreement = await getActiveAgreement(db, workspaceId);
   const mqlsPerMonth = agreement?.terms.marketing.mqlsPerMonth ?? null;
   const days = daysBetween(options.from, options.to);
-  const context = { db, workspaceId, calendar, now, mqlsPerMonth };
+  const sourceKinds = await workspaceSourceKinds(db, workspaceId);
+  const context = { db, workspaceId, calendar, now, mqlsPerMonth, sourceKinds };
   // One after the other: the caller's database may be a single connection or a transaction.
   const current = await periodFigures({ ...context, from: options.from, to: options.to });
   const previous = await periodFigures({
@@ -217,9 +240,12 @@ export async function scorecardPeriods(options: {
   const calendar = await workCalendar(db, workspaceId);
   const agreement = await getActiveAgreement(db, workspaceId);
   const mqlsPerMonth = agreement?.terms.marketing.mqlsPerMonth ?? null;
+  const sourceKinds = await workspaceSourceKinds(db, workspaceId);
   const figures: PeriodFigures[] = [];
   for (const period of options.periods) {
-    figures.push(await periodFigures({ db, workspaceId, calendar, now, mqlsPerMonth, ...period }));
+    figures.push(
+      await periodFigures({ db, workspaceId, calendar, now, mqlsPerMonth, sourceKinds, ...period }),
+    );
   }
   return figures;
 }
@@ -234,12 +260,65 @@ export async function workspaceHasLeads(db: Database, workspaceId: string): Prom
   return row !== undefined;
 }
 
+async function workspaceSourceKinds(db: Database, workspaceId: string) {
+  const [row] = await db
+    .select({ kinds: workspaces.sourceKinds })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return row?.kinds ?? {};
+}
+
+/** Pipeline, won revenue and gross profit from the deals opened and won in the period. */
+async function sharedFigures(
+  context: Pick<PeriodContext, "db" | "workspaceId" | "sourceKinds">,
+  start: Date,
+  end: Date,
+): Promise<SharedFigures> {
+  const { opened, won } = await dealsForPeriod({ ...context, start, end });
+  const kindOf = (source: string | null) => sourceKind(source, context.sourceKinds);
+  const marketing = opened.filter((deal) => kindOf(deal.source) === "marketing");
+  const profit = (deal: { amountCents: number; grossMargin: number | null }) =>
+    deal.grossMargin === null ? 0 : deal.amountCents * deal.grossMargin;
+  const total = <T>(rows: T[], pick: (row: T) => number) =>
+    rows.reduce((sum, row) => sum + pick(row), 0);
+  const sources = [...new Set([...opened, ...won].map((deal) => deal.source))];
+  return {
+    pipelineCreatedCents: total(marketing, (deal) => deal.amountCents),
+    marketingDealsCreated: marketing.length,
+    allPipelineCreatedCents: total(opened, (deal) => deal.amountCents),
+    dealsCreated: opened.length,
+    wonRevenueCents: total(won, (deal) => deal.amountCents),
+    dealsWon: won.length,
+    grossProfitCents: Math.round(total(won, profit)),
+    wonWithoutMargin: won.filter((deal) => deal.grossMargin === null).length,
+    bySource: sources
+      .map((source) => {
+        const mine = <T extends { source: string | null }>(rows: T[]) =>
+          rows.filter((deal) => deal.source === source);
+        return {
+          source,
+          kind: kindOf(source),
+          pipelineCents: total(mine(opened), (deal) => deal.amountCents),
+          wonCents: total(mine(won), (deal) => deal.amountCents),
+          grossProfitCents: Math.round(total(mine(won), profit)),
+        };
+      })
+      .sort(
+        (a, b) =>
+          b.wonCents - a.wonCents ||
+          b.pipelineCents - a.pipelineCents ||
+          String(a.source ?? "").localeCompare(String(b.source ?? "")),
+      ),
+  };
+}
+
 interface PeriodContext {
   db: Database;
   workspaceId: string;
   calendar: WorkCalendar;
   now: Date;
   mqlsPerMonth: number | null;
+  sourceKinds: Record<string, SourceKind>;
   from: string;
   to: string;
 }
@@ -531,12 +610,7 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
         pending: feedbackRow?.pending ?? 0,
       },
     },
-    shared: {
-      pipelineCreatedCents: null,
-      wonRevenueCents: null,
-      grossProfitCents: null,
-      reason: notYetAvailable,
-    },
+    shared: await sharedFigures(context, start, end),
     bySource: breakdown((row) => row.source).sort(byKey),
     byCampaign: byCampaign.sort((a, b) => (b.costCents ?? -1) - (a.costCents ?? -1) || byKey(a, b)),
     byRep: byRep.sort(byKey),

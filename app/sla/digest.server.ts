@@ -29,6 +29,7 @@ import {
 } from "../../db/schema";
 import { NotFoundError } from "../accounts/errors";
 import { recordAudit } from "../audit/audit.server";
+import { dealsForPeriod } from "../deals/deals.server";
 import { getActiveAgreement } from "./agreements.server";
 import {
   type Attainment,
@@ -137,6 +138,12 @@ export async function buildDigest(options: BuildDigestOptions): Promise<Digest> 
     const row = salesRows.find((r) => r.week === currentIndex && r.kind === kind);
     return { kind, current: attainment(row?.met ?? 0, row?.decided ?? 0) };
   });
+  // Money by the source of each deal's lead's first touch, as on the scorecard.
+  const money = await dealsForPeriod({ db, workspaceId, start: current.start, end: current.end });
+  const centsOf = (rows: { source: string | null; amountCents: number }[], source: string | null) =>
+    rows
+      .filter((deal) => deal.source === source)
+      .reduce((total, deal) => total + deal.amountCents, 0);
   const bySource: DigestSource[] = cohortRows
     .filter((row) => row.week === currentIndex)
     .map((row) => ({
@@ -145,9 +152,8 @@ export async function buildDigest(options: BuildDigestOptions): Promise<Digest> 
       sqls: row.sqls,
       opportunities: row.opportunities,
       won: row.won,
-      // Deals (closed-loop attribution) bring the money; until then there is none to show.
-      pipelineCents: null,
-      wonCents: null,
+      pipelineCents: centsOf(money.opened, row.source),
+      wonCents: centsOf(money.won, row.source),
     }))
     .sort((a, b) => b.mqls - a.mqls || a.source.localeCompare(b.source));
 

@@ -8,6 +8,7 @@ import { generateToken } from "../../app/auth/tokens.server";
 import type { Database } from "../client";
 import { type MemberRole, memberships, users, workspaces } from "../schema";
 import { seedDemoCosts } from "./demo-costs";
+import { seedDemoDeals } from "./demo-deals";
 import { type DemoMember, demoPartners, seedDemoLeads } from "./demo-leads";
 import { seedDemoMeetings } from "./demo-meetings";
 import { createDemoRouting } from "./demo-routing";
@@ -131,6 +132,8 @@ export async function seedDemo(options: {
   await seedDemoSla({ db, workspaceId: workspace.id, members, now, log });
   // The weekly sync's third block: marketing's calendar and what sales asked for.
   await seedDemoSync({ db, workspaceId: workspace.id, members, now, log });
+  // A deal for every opportunity: pipeline, won revenue and gross profit on the scorecard.
+  await seedDemoDeals({ db, workspaceId: workspace.id, timeZone: "Europe/Amsterdam", log });
   // What the paid campaigns cost, month by month: cost per MQL and per SQL on the scorecard.
   await seedDemoCosts({
     db,

@@ -55,7 +55,6 @@ export const scorecardEn = {
   "scorecard.detail.slaTarget": "SLA target {target}",
   "scorecard.detail.heldBack": "{count} held back for incomplete data",
   "scorecard.detail.noCosts": "no campaign costs known for this period",
-  "scorecard.detail.arrivesWithDeals": "arrives with deals",
   "scorecard.detail.hours": "{hours} business hours",
   "scorecard.detail.wallClock": "wall-clock {hours} hours",
   "scorecard.detail.contacted": "{contacted} of {assigned} assigned leads contacted",
@@ -87,11 +86,11 @@ export const scorecardEn = {
   "scorecard.def.feedback":
     "Outcomes in the period with feedback filed within H business hours / all outcomes in the period. Outcomes replaced by a newer one are not counted; pending: still running and not yet due.",
   "scorecard.def.pipeline":
-    "Amounts of deals created in the period from marketing-sourced leads (per source: by the model in use, first-touch by default). Not available yet: deals arrive with closed-loop attribution.",
+    "Amounts of deals created in the period whose lead is marketing-sourced: its first touch (the earliest touchpoint with a source, else the lead's source) is a marketing channel — not sales' own outbound, not a partner's referral. Each source is typed once in Settings → Lead sources. Per source: by that first touch.",
   "scorecard.def.wonRevenue":
-    "Amounts of deals won in the period. Not available yet: deals arrive with closed-loop attribution.",
+    "Amounts of deals won in the period (by the day they were won), whatever their source.",
   "scorecard.def.grossProfit":
-    "Σ amount × gross margin of the deals won in the period. Not available yet: deals arrive with closed-loop attribution.",
+    "Σ amount × gross margin of the deals won in the period; deals without a known margin are left out and counted beside it.",
   "scorecard.trend.title": "Week by week",
   "scorecard.trend.description":
     "The weeks of the period (Monday to Monday, cut at its edges), counted exactly as above.",
@@ -116,6 +115,11 @@ export const scorecardEn = {
   "scorecard.breakdown.empty": "Nothing counted in this period.",
   "scorecard.breakdown.leadsLink": "Leads behind this number",
   "scorecard.figure.leads": "The leads",
+  "scorecard.figure.deals": "The deals",
+  "scorecard.detail.pipeline":
+    "{count} deals from marketing-sourced leads · all deals: {all} ({deals})",
+  "scorecard.detail.dealsWon": "{count} deals won",
+  "scorecard.detail.withoutMargin": "{count} won without a known margin, left out",
   "scorecard.costs.link": "Campaign costs",
   "scorecard.costs.title": "Campaign costs",
   "scorecard.costs.description":

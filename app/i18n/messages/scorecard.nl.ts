@@ -58,7 +58,6 @@ export const scorecardNl: Record<keyof typeof scorecardEn, string> = {
   "scorecard.detail.slaTarget": "SLA-doel {target}",
   "scorecard.detail.heldBack": "{count} tegengehouden wegens onvolledige gegevens",
   "scorecard.detail.noCosts": "geen campagnekosten bekend voor deze periode",
-  "scorecard.detail.arrivesWithDeals": "komt met deals",
   "scorecard.detail.hours": "{hours} kantooruren",
   "scorecard.detail.wallClock": "kloktijd {hours} uur",
   "scorecard.detail.contacted": "{contacted} van {assigned} toegewezen leads benaderd",
@@ -91,11 +90,11 @@ export const scorecardNl: Record<keyof typeof scorecardEn, string> = {
   "scorecard.def.feedback":
     "Uitkomsten in de periode waarvan de feedback binnen H kantooruren is ingediend / alle uitkomsten in de periode. Uitkomsten die door een nieuwere zijn vervangen tellen niet mee; nog open: loopt nog en nog niet verlopen.",
   "scorecard.def.pipeline":
-    "Bedragen van deals die in de periode zijn aangemaakt uit marketingleads (per bron: volgens het gebruikte model, standaard first-touch). Nog niet beschikbaar: deals komen met closed-loop-attributie.",
+    "Bedragen van deals die in de periode zijn aangemaakt en waarvan de lead van marketing komt: het eerste contactmoment (het vroegste touchpoint met een bron, anders de bron van de lead) is een marketingkanaal — niet de eigen outbound van sales, niet een doorverwijzing van een partner. Elke bron wordt één keer ingedeeld onder Instellingen → Leadbronnen. Per bron: volgens dat eerste contactmoment.",
   "scorecard.def.wonRevenue":
-    "Bedragen van deals die in de periode zijn gewonnen. Nog niet beschikbaar: deals komen met closed-loop-attributie.",
+    "Bedragen van deals die in de periode zijn gewonnen (op de dag dat ze werden gewonnen), uit welke bron ook.",
   "scorecard.def.grossProfit":
-    "Σ bedrag × brutomarge van de deals die in de periode zijn gewonnen. Nog niet beschikbaar: deals komen met closed-loop-attributie.",
+    "Σ bedrag × brutomarge van de deals die in de periode zijn gewonnen; deals zonder bekende marge tellen niet mee en worden ernaast getoond.",
   "scorecard.trend.title": "Per week",
   "scorecard.trend.description":
     "De weken van de periode (maandag tot maandag, afgesneden aan de randen), precies zo geteld als hierboven.",
@@ -120,6 +119,11 @@ export const scorecardNl: Record<keyof typeof scorecardEn, string> = {
   "scorecard.breakdown.empty": "Niets geteld in deze periode.",
   "scorecard.breakdown.leadsLink": "Leads achter dit getal",
   "scorecard.figure.leads": "De leads",
+  "scorecard.figure.deals": "De deals",
+  "scorecard.detail.pipeline":
+    "{count} deals uit leads van marketing · alle deals: {all} ({deals})",
+  "scorecard.detail.dealsWon": "{count} deals gewonnen",
+  "scorecard.detail.withoutMargin": "{count} gewonnen zonder bekende marge, niet meegeteld",
   "scorecard.costs.link": "Campagnekosten",
   "scorecard.costs.title": "Campagnekosten",
   "scorecard.costs.description":
