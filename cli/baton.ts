@@ -1,5 +1,6 @@
 // The admin CLI: `npm run baton -- <command>` (also the `baton` bin). JSON goes to stdout; logs,
 // progress and errors to stderr; a bad argument exits 1 with one line saying what to fix.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -12,6 +13,8 @@ import {
 } from "../app/accounts/schemas";
 import { createWorkspaceWithAdmin, getWorkspaceBySlug } from "../app/accounts/workspaces.server";
 import { createApiKey } from "../app/api-keys/api-keys.server";
+import { AttributionInputError, attribute, attributionModels } from "../app/attribution/models";
+import { PathsCsvError, parsePathsCsv } from "../app/attribution/paths-csv";
 import { translate, translateMessage } from "../app/i18n/i18n";
 import { type OpenDatabase, openDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
@@ -27,6 +30,12 @@ Commands:
       Creates an API key (shown once, stored hashed). Prints {"key":"..."}.
   demo
       Creates (or recreates) the demo workspace. Prints {"workspace":{…},"users":[{"email","password","role"}]}.
+  attribution --paths FILE.csv --model MODEL [--half-life DAYS]
+      Credits channels for the aggregated paths in FILE.csv (columns path, conversions,
+      conversion_value, nulls; optionally days_before_conversion, lead_idx). MODEL is one of:
+      ${attributionModels.join(", ")}.
+      --half-life (time_decay only, default 7). Prints {"model","channels":[{"channel",
+      "conversions","value"}]}, unrounded. Opens no database.
 
 Environment: DATABASE_URL (PostgreSQL) or BATON_DATA_DIR (PGlite, default ./data).`;
 
@@ -68,6 +77,68 @@ async function withDatabase<T>(holder: string, work: (database: OpenDatabase) =>
     return await work(database);
   } finally {
     await database.close();
+  }
+}
+
+const attributionModelSchema = z.enum(attributionModels, {
+  error: `choose one of ${attributionModels.join(", ")}`,
+});
+
+const halfLifeSchema = z
+  .string()
+  .trim()
+  .regex(/^(\d+(\.\d*)?|\.\d+)$/, { error: "enter a number of days above 0, e.g. 7" })
+  .transform(Number)
+  .pipe(z.number().positive({ error: "enter a number of days above 0, e.g. 7" }));
+
+/** `npm run` starts the CLI in the package root; a relative path means where the user typed it. */
+function userPath(file: string) {
+  const base =
+    process.env.npm_lifecycle_event === "baton" && process.env.INIT_CWD
+      ? process.env.INIT_CWD
+      : process.cwd();
+  return path.resolve(base, file);
+}
+
+function readPathsFile(file: string): string {
+  const resolved = userPath(file);
+  try {
+    return readFileSync(resolved, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`--paths: no file at ${resolved}`);
+    if (code === "EISDIR") throw new UsageError(`--paths: ${resolved} is a directory`);
+    throw new UsageError(`--paths: cannot read ${resolved} (${code ?? (error as Error).message})`);
+  }
+}
+
+/** The analysts' attribution command: a pure calculation over a file, no database. */
+function attributionCommand(args: string[]) {
+  const values = parse(args, {
+    paths: { type: "string" },
+    model: { type: "string" },
+    "half-life": { type: "string" },
+  });
+  const model = parseOption("--model", attributionModelSchema, values.model);
+  const file = parseOption(
+    "--paths",
+    z.string().trim().min(1, { error: "name the paths CSV file" }),
+    values.paths,
+  );
+  let halfLifeDays: number | undefined;
+  if (values["half-life"] !== undefined) {
+    if (model !== "time_decay")
+      throw new UsageError("--half-life only applies to --model time_decay");
+    halfLifeDays = parseOption("--half-life", halfLifeSchema, values["half-life"]);
+  }
+  try {
+    const journeys = parsePathsCsv({ csv: readPathsFile(file), model });
+    return { model, channels: attribute({ model, journeys, halfLifeDays }) };
+  } catch (error) {
+    if (error instanceof PathsCsvError || error instanceof AttributionInputError) {
+      throw new UsageError(`--paths: ${error.message}`);
+    }
+    throw error;
   }
 }
 
@@ -142,6 +213,12 @@ export async function run(argv: string[]): Promise<unknown> {
     );
     return withDatabase("baton demo", ({ db }) =>
       seedDemo({ db, log: (line) => process.stderr.write(`${line}\n`) }),
+    );
+  }
+
+  if (command === "attribution") {
+    return attributionCommand(
+      [subcommand, ...rest].filter((arg): arg is string => arg !== undefined),
     );
   }
 
