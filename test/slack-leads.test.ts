@@ -342,6 +342,35 @@ describe("/baton", () => {
   });
 
   it("scorecard shows this month's headline figures, the same as scorecard() and the API", async () => {
+    // Money this month: a campaign cost and a deal won, both through the API.
+    const send = (path: string, body: unknown) =>
+      fetch(new URL(path, server.url), {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const thisMonth = periodContaining("month", new Date(), "Europe/Amsterdam");
+    expect(
+      (
+        await send("/api/v1/campaign-costs", {
+          campaign: "Slack test campaign",
+          starts_on: thisMonth.startDate,
+          ends_on: thisMonth.startDate,
+          amount_cents: 123_456,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await send("/api/v1/deals", {
+          name: "Won in Slack's month",
+          amount_cents: 1_234_567,
+          gross_margin: 0.5,
+          status: "won",
+          closed_at: new Date().toISOString(),
+        })
+      ).status,
+    ).toBe(201);
     const response = await sendSignedRequest(server.url, {
       secret,
       contentType: form,
@@ -362,6 +391,7 @@ describe("/baton", () => {
         scorecardHeadlineText({
           title: `Scorecard, ${month.start.toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" })} so far`,
           period: card.current,
+          currency: "EUR",
           appUrl: "http://localhost:3000",
         }),
       ),
@@ -378,9 +408,22 @@ describe("/baton", () => {
         new URL(`/api/v1/scorecard?from=${month.startDate}&to=${month.endDate}`, server.url),
         { headers: { authorization: `Bearer ${key}` } },
       )
-    ).json()) as { current: { marketing: { mqls_delivered: number; sales_acceptance: unknown } } };
+    ).json()) as {
+      current: {
+        marketing: { mqls_delivered: number; sales_acceptance: unknown };
+        shared: { won_revenue_cents: number; gross_profit_cents: number };
+      };
+    };
     expect(api.current.marketing.mqls_delivered).toBe(card.current.marketing.mqlsDelivered);
     expect(api.current.marketing.sales_acceptance).toEqual(card.current.marketing.salesAcceptance);
+    // Money to the cent: Slack, the API and scorecard() agree.
+    expect(api.current.shared.won_revenue_cents).toBe(card.current.shared.wonRevenueCents);
+    expect(card.current.shared.wonRevenueCents).toBeGreaterThanOrEqual(1_234_567);
+    const euros = (cents: number) =>
+      new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
+    expect(body.text).toContain(`won: ${euros(api.current.shared.won_revenue_cents)}`);
+    expect(body.text).toContain(`gross profit: ${euros(api.current.shared.gross_profit_cents)}`);
+    expect(body.text).toContain("/scorecard|Open the scorecard>");
   });
 
   it("someone Baton does not know is told what to do", async () => {

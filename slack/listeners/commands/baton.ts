@@ -140,6 +140,7 @@ export function registerBatonCommand(app: App, deps: SlackDeps) {
         text: scorecardHeadlineText({
           title: `Scorecard, ${name} so far`,
           period: card.current,
+          currency: actor.workspace.currency,
           appUrl: deps.appUrl,
         }),
       });
