@@ -441,7 +441,7 @@ describe("the scorecard's money", () => {
       .from(deals)
       .where(and(eq(deals.workspaceId, workspaceId), eq(deals.name, "W")));
     const page = await (await reader.get(`/deals/${w!.id}`)).text();
-    expect(page).toContain("Where it began");
+    expect(page).toContain("The story of this deal");
     expect(page).toContain("Ad click");
     expect(page).toContain("LinkedIn");
     expect((await reader.get("/deals/0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b")).status).toBe(404);

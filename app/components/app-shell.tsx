@@ -19,7 +19,7 @@ export const navigation: NavItem[] = [
   { to: "/sla", label: "nav.sla", available: true },
   { to: "/scorecard", label: "nav.scorecard", available: true },
   { to: "/sync", label: "nav.sync", available: true },
-  { to: "/attribution", label: "nav.attribution", available: false },
+  { to: "/attribution", label: "nav.attribution", available: true },
   { to: "/deals", label: "nav.deals", available: true },
   { to: "/plan", label: "nav.plan", available: false },
   { to: "/settings", label: "nav.settings", available: true },

@@ -1,4 +1,5 @@
 // The English catalogue, the reference: one module per capability, combined here.
+import { attributionEn } from "./messages/attribution.en";
 import { coreEn } from "./messages/core.en";
 import { dealsEn } from "./messages/deals.en";
 import { definitionsEn } from "./messages/definitions.en";
@@ -12,6 +13,7 @@ import { slaEn } from "./messages/sla.en";
 import { syncEn } from "./messages/sync.en";
 
 export const en = {
+  ...attributionEn,
   ...coreEn,
   ...dealsEn,
   ...definitionsEn,

@@ -1,5 +1,6 @@
 // The Dutch catalogue: typed against the English one, so a missing key does not compile.
 
+import { attributionNl } from "./messages/attribution.nl";
 import { coreNl } from "./messages/core.nl";
 import { dealsNl } from "./messages/deals.nl";
 import { definitionsNl } from "./messages/definitions.nl";
@@ -14,6 +15,7 @@ import { syncNl } from "./messages/sync.nl";
 import type { MessageKey } from "./messages.en";
 
 export const nl: Record<MessageKey, string> = {
+  ...attributionNl,
   ...coreNl,
   ...dealsNl,
   ...definitionsNl,

@@ -46,7 +46,6 @@ export const dealsEn = {
   "deals.opened": "Created",
   "deals.contact": "Contact",
   "deals.externalId": "CRM id {id}",
-  "deals.journey": "Where it began",
   "deals.noLeadJourney": "This deal is not linked to a lead, so its journey is unknown.",
   "deals.theLead": "The lead",
   "deals.noTouches": "No touchpoints were recorded for this lead.",

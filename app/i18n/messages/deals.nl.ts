@@ -47,7 +47,6 @@ export const dealsNl: Record<keyof typeof dealsEn, string> = {
   "deals.opened": "Aangemaakt",
   "deals.contact": "Contactpersoon",
   "deals.externalId": "CRM-id {id}",
-  "deals.journey": "Waar het begon",
   "deals.noLeadJourney": "Deze deal is niet aan een lead gekoppeld; de weg ernaartoe is onbekend.",
   "deals.theLead": "De lead",
   "deals.noTouches": "Voor deze lead zijn geen touchpoints vastgelegd.",

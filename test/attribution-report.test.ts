@@ -1,0 +1,188 @@
+// Closed-loop attribution from stored data on a hand-computed fixture: two won deals whose leads
+// were touched by LinkedIn, Google Ads and a webinar, credited under several models; the report
+// through GET /api/v1/attribution (field errors), the /attribution page, and a deal's story.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { attributionToJson } from "../app/api/attribution";
+import { attributionReport } from "../app/attribution/report.server";
+import { makeActiveDefinition, makeApiKey, makeWorkspace, signedIn } from "./helpers/factories";
+import { arriveLead } from "./helpers/leads";
+import { startTestServer, type TestServer } from "./helpers/server";
+
+const at = (iso: string) => new Date(iso);
+const period = { from: "2026-11-01", to: "2026-12-01" };
+
+describe("the attribution report", () => {
+  let server: TestServer;
+  let workspaceId: string;
+  let apiKey: string;
+  let adminEmail: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const { db } = server;
+    const made = await makeWorkspace(db, { name: "Noordzee Logistiek" });
+    workspaceId = made.workspace.id;
+    adminEmail = made.adminEmail;
+    apiKey = (await makeApiKey(db, workspaceId)).key;
+    await makeActiveDefinition(db, workspaceId, {
+      rules: { match: "all", criteria: [{ type: "company_size", min: 1 }] },
+      now: at("2026-01-01T00:00:00Z"),
+    });
+    const touch = (
+      kind: string,
+      source: string,
+      iso: string,
+      extra: Record<string, string> = {},
+    ) => ({
+      kind,
+      source,
+      occurred_at: iso,
+      ...extra,
+    });
+    // A: LinkedIn ad (1 Oct), a Google search (10 Oct), the webinar (20 Oct); won €30,000 at 50%.
+    ids.a = await arriveLead(db, workspaceId, at("2026-10-20T12:00:00Z"), {
+      source: "Webinar",
+      company: "Acme Logistics",
+      touchpoints: [
+        touch("ad_click", "LinkedIn", "2026-10-01T09:00:00Z", { campaign: "LinkedIn – WMS" }),
+        touch("search_term", "Google Ads", "2026-10-10T09:00:00Z", { term: "wms software" }),
+        touch("webinar", "Webinar", "2026-10-20T09:00:00Z", { content: "Track & trace live" }),
+      ],
+    } as never);
+    // B: one Google search (15 Oct); won €10,000, margin unknown.
+    ids.b = await arriveLead(db, workspaceId, at("2026-10-15T12:00:00Z"), {
+      source: "Google Ads",
+      touchpoints: [touch("search_term", "Google Ads", "2026-10-15T09:00:00Z", { term: "tms" })],
+    } as never);
+    const send = (deal: Record<string, unknown>) =>
+      fetch(new URL("/api/v1/deals", server.url), {
+        method: "POST",
+        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify(deal),
+      }).then(async (response) => {
+        if (response.status !== 201) throw new Error(await response.text());
+        return ((await response.json()) as { id: string }).id;
+      });
+    ids.dealA = await send({
+      name: "Acme – TMS",
+      amount_cents: 3_000_000,
+      gross_margin: 0.5,
+      lead_id: ids.a,
+      status: "won",
+      created_at: "2026-10-25T10:00:00Z",
+      closed_at: "2026-11-05T10:00:00Z",
+    });
+    await send({
+      name: "B – TMS",
+      amount_cents: 1_000_000,
+      lead_id: ids.b,
+      status: "won",
+      created_at: "2026-10-28T10:00:00Z",
+      closed_at: "2026-11-06T10:00:00Z",
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const wonBySource = async (model: Parameters<typeof attributionReport>[0]["model"]) => {
+    const report = await attributionReport({ db: server.db, workspaceId, model, ...period });
+    return Object.fromEntries(report.bySource.map((row) => [row.key, row.wonCents]));
+  };
+
+  it("credits won revenue by model, each journey's credit summing to its deal", async () => {
+    // A source that earned nothing in the period has no row.
+    expect(await wonBySource("first_touch")).toEqual({
+      LinkedIn: 3_000_000,
+      "Google Ads": 1_000_000,
+    });
+    expect(await wonBySource("last_touch")).toEqual({
+      Webinar: 3_000_000,
+      "Google Ads": 1_000_000,
+    });
+    // A: a third each; B: all Google.
+    const linear = await wonBySource("linear");
+    expect(linear["Google Ads"]).toBeCloseTo(2_000_000, 6);
+    expect(linear.LinkedIn).toBeCloseTo(1_000_000, 6);
+    expect(linear.Webinar).toBeCloseTo(1_000_000, 6);
+    // A: 40% / 20% / 40%.
+    const u = await wonBySource("position_based");
+    expect(u.LinkedIn).toBeCloseTo(1_200_000, 6);
+    expect(u["Google Ads"]).toBeCloseTo(1_600_000, 6);
+    expect(u.Webinar).toBeCloseTo(1_200_000, 6);
+    for (const model of ["w_shaped", "time_decay", "markov"] as const) {
+      const credited = Object.values(await wonBySource(model)).reduce(
+        (sum, cents) => sum + cents,
+        0,
+      );
+      expect(credited, model).toBeCloseTo(4_000_000, 4);
+    }
+    const report = await attributionReport({
+      db: server.db,
+      workspaceId,
+      model: "linear",
+      ...period,
+    });
+    // Gross profit: A's €15,000 in thirds; B has no margin.
+    const profit = Object.fromEntries(
+      report.bySource.map((row) => [row.key, row.grossProfitCents]),
+    );
+    expect(profit.LinkedIn).toBeCloseTo(500_000, 6);
+    expect(profit["Google Ads"]).toBeCloseTo(500_000, 6);
+    expect(report.totals).toMatchObject({
+      wonCents: 4_000_000,
+      grossProfitCents: 1_500_000,
+      pipelineCents: 0,
+    });
+    expect(report.byContent.find((row) => row.key === "Track & trace live")?.wonCents).toBeCloseTo(
+      1_000_000,
+      6,
+    );
+  });
+
+  it("answers GET /api/v1/attribution with the same numbers, naming a bad field", async () => {
+    const get = (query: string) =>
+      fetch(new URL(`/api/v1/attribution${query}`, server.url), {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+    const response = await get(`?model=first_touch&from=${period.from}&to=${period.to}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ReturnType<typeof attributionToJson>;
+    expect(body.model).toBe("first_touch");
+    expect(body.by_source.map((row) => [row.key, row.won_cents])).toEqual([
+      ["LinkedIn", 3_000_000],
+      ["Google Ads", 1_000_000],
+    ]);
+    const bad = await get("?model=magic&from=2026-11-01");
+    expect(bad.status).toBe(400);
+    const paths = ((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["model", "to"]));
+    expect((await fetch(new URL("/api/v1/attribution", server.url))).status).toBe(401);
+  });
+
+  it("shows the report and the models side by side, and tells a deal's story", async () => {
+    const browser = await signedIn(server.url, adminEmail);
+    const page = await (
+      await browser.get(`/attribution?model=first_touch&from=${period.from}&to=${period.to}`)
+    ).text();
+    expect(page).toContain('data-testid="attribution"');
+    expect(page).toContain("€30,000.00");
+    expect(page).toContain('data-testid="compare"');
+    expect(page).toContain("Data-driven (Markov)");
+    const invalid = await browser.get(
+      "/attribution?model=first_touch&from=2026-12-01&to=2026-11-01",
+    );
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain("`to` must be after `from`.");
+
+    const story = (await (await browser.get(`/deals/${ids.dealA}?model=linear`)).text())
+      .replace(/<!--.*?-->/g, "")
+      .replace(/&#x27;/g, "'")
+      .replace(/&amp;/g, "&");
+    expect(story).toContain(
+      "This €30,000.00 deal began with a click on a LinkedIn ad on 1 Oct 2026, then a search for “wms software”, the webinar “Track & trace live”, and closed after 35 days and 0 conversations.",
+    );
+    expect(story.match(/data-testid="credit"[^>]*>33\.3%</g)).toHaveLength(3);
+  });
+});
