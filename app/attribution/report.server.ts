@@ -225,7 +225,8 @@ export async function attributionReport(options: {
   }
   if (costs.length) totals.costCents = Math.round(costs.reduce((sum, cost) => sum + cost.cents, 0));
   const finish = (table: Map<string, AttributionRow>, costOf?: Map<string, number>) => {
-    for (const [key, cents] of costOf ?? []) if (!table.has(key)) table.set(key, emptyRow(key));
+    // A campaign that cost money and earned nothing still has a row.
+    for (const key of costOf?.keys() ?? []) if (!table.has(key)) table.set(key, emptyRow(key));
     return [...table.values()]
       .map((row) => {
         const cost = costOf?.get(row.key);
@@ -393,12 +394,11 @@ export async function dealStory(options: {
     removalEffects,
   });
   const [conversations] = await options.db
-    .select({ n: activities.id })
+    .select({ n: count() })
     .from(activities)
     .where(
       and(eq(activities.workspaceId, options.workspaceId), eq(activities.leadId, options.leadId)),
-    )
-    .then((rows) => [{ n: rows.length }]);
+    );
   return {
     touches: touches.map((touch, index) => ({ ...touch, credit: credits[index] ?? 0 })),
     conversations: conversations?.n ?? 0,
