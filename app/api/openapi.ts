@@ -5,6 +5,7 @@ import { activityInputSchema } from "../activities/schemas";
 import { dealCreateSchema, dealPatchSchema } from "../deals/schemas";
 import { leadInputSchema, standaloneTouchpointSchema } from "../leads/schemas";
 import { campaignCostApiSchema } from "../scorecard/costs";
+import { attributionResponseSchema } from "./attribution";
 import { dealBatchResultSchema, dealResponseSchema, dealResultSchema } from "./deals";
 import {
   activityBatchResultSchema,
@@ -54,6 +55,7 @@ const componentSchemas = [
   dealResponseSchema,
   dealResultSchema,
   dealBatchResultSchema,
+  attributionResponseSchema,
 ];
 
 function ref(schema: z.ZodType) {
@@ -287,6 +289,56 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             "200": json("The deal as it is now.", dealResponseSchema),
             "404": json("No such deal (or lead) in this workspace.", errorResponseSchema),
+            ...invalid,
+            ...errors,
+          },
+        },
+      },
+      "/attribution": {
+        get: {
+          summary: "Credit per source, campaign and content under an attribution model",
+          description:
+            "Every MQL, SQL, deal created and deal won in `[from, to)` is a conversion whose journey is its lead's touchpoints up to that moment (the lead's own source when it has none); " +
+            "the model shares each conversion and its money among the touches. Models: first_touch, last_touch, linear, position_based, w_shaped, time_decay (`half_life` days, default 7) and markov " +
+            "(removal effects learnt from the journeys of every lead touched in the year before `to`, converting when a deal was won). Credited numbers are unrounded; costs come from campaign costs.",
+          operationId: "getAttribution",
+          parameters: [
+            {
+              name: "model",
+              in: "query",
+              required: true,
+              schema: {
+                type: "string",
+                enum: [
+                  "first_touch",
+                  "last_touch",
+                  "linear",
+                  "position_based",
+                  "w_shaped",
+                  "time_decay",
+                  "markov",
+                ],
+              },
+            },
+            {
+              name: "from",
+              in: "query",
+              required: true,
+              schema: { type: "string", format: "date" },
+            },
+            { name: "to", in: "query", required: true, schema: { type: "string", format: "date" } },
+            {
+              name: "half_life",
+              in: "query",
+              required: false,
+              schema: { type: "number", exclusiveMinimum: 0 },
+            },
+          ],
+          responses: {
+            "200": json(
+              "Credit per source, campaign and content, with totals.",
+              attributionResponseSchema,
+            ),
             ...invalid,
             ...errors,
           },
