@@ -9,6 +9,7 @@ import { DateRangeFilter, SelectFilter } from "../components/list-filters";
 import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { inputClass } from "../components/ui/field";
+import { Pager } from "../components/ui/pager";
 import { listDeals } from "../deals/deals.server";
 import { dealDateFields, dealListQuerySchema, dealPageSize, dealSorts } from "../deals/list-query";
 import { formatDate, formatMoney, formatNumber, formatShare } from "../i18n/format";
@@ -191,28 +192,15 @@ export default function Deals() {
               </table>
             </div>
           )}
-          {pages > 1 ? (
-            <nav
-              className="mt-4 flex items-center justify-between text-sm"
-              aria-label={t("deals.pages")}
-            >
-              {query.page > 1 ? (
-                <Link to={pageLink(query.page - 1)} className={buttonClass("secondary")}>
-                  {t("deals.previous")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-slate-500">{t("deals.page", { page: query.page, pages })}</span>
-              {query.page < pages ? (
-                <Link to={pageLink(query.page + 1)} className={buttonClass("secondary")}>
-                  {t("deals.next")}
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pager
+            page={query.page}
+            pages={pages}
+            linkTo={pageLink}
+            label={t("deals.pages")}
+            previous={t("deals.previous")}
+            next={t("deals.next")}
+            position={t("deals.page", { page: query.page, pages })}
+          />
         </Card>
       </div>
     </>

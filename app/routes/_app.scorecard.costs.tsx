@@ -15,6 +15,7 @@ import { Button, buttonClass } from "../components/ui/button";
 import { Card, PageHeader } from "../components/ui/card";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
 import { FormError, TextField } from "../components/ui/field";
+import { Pager } from "../components/ui/pager";
 import { todayIn } from "../feedback/period";
 import { formatDate, formatMoney } from "../i18n/format";
 import type { MessageKey } from "../i18n/i18n";
@@ -342,28 +343,15 @@ export default function CampaignCosts() {
                 </table>
               </div>
             )}
-            {pages > 1 ? (
-              <nav
-                className="mt-4 flex items-center justify-between text-sm"
-                aria-label={t("scorecard.costs.pages")}
-              >
-                {page > 1 ? (
-                  <Link to={`?page=${page - 1}`} className={buttonClass("secondary")}>
-                    {t("scorecard.costs.newer")}
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                <span className="text-slate-500">{t("scorecard.costs.page", { page, pages })}</span>
-                {page < pages ? (
-                  <Link to={`?page=${page + 1}`} className={buttonClass("secondary")}>
-                    {t("scorecard.costs.older")}
-                  </Link>
-                ) : (
-                  <span />
-                )}
-              </nav>
-            ) : null}
+            <Pager
+              page={page}
+              pages={pages}
+              linkTo={(to) => `?page=${to}`}
+              label={t("scorecard.costs.pages")}
+              previous={t("scorecard.costs.newer")}
+              next={t("scorecard.costs.older")}
+              position={t("scorecard.costs.page", { page, pages })}
+            />
           </Card>
         </div>
         {canEdit ? (

@@ -10,9 +10,9 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMember } from "../auth/guards.server";
 import { SyncTabs, useLocalDay } from "../components/sync-parts";
-import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { FormError } from "../components/ui/field";
+import { Pager } from "../components/ui/pager";
 import { formatDateTime } from "../i18n/format";
 import { useLocale, useT } from "../i18n/use-t";
 import { minutesBetween } from "../sync/meetings";
@@ -137,28 +137,15 @@ export default function PastSyncs() {
             </tbody>
           </table>
         )}
-        {pages > 1 ? (
-          <nav
-            className="mt-4 flex items-center justify-between text-sm"
-            aria-label={t("sync.meetings.pages")}
-          >
-            {page > 1 ? (
-              <Link to={`?page=${page - 1}`} className={buttonClass("secondary")}>
-                {t("sync.meetings.newer")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-slate-500">{t("sync.meetings.page", { page, pages })}</span>
-            {page < pages ? (
-              <Link to={`?page=${page + 1}`} className={buttonClass("secondary")}>
-                {t("sync.meetings.older")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager
+          page={page}
+          pages={pages}
+          linkTo={(to) => `?page=${to}`}
+          label={t("sync.meetings.pages")}
+          previous={t("sync.meetings.newer")}
+          next={t("sync.meetings.older")}
+          position={t("sync.meetings.page", { page, pages })}
+        />
       </Card>
     </>
   );
