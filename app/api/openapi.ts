@@ -4,6 +4,16 @@ import { z } from "zod";
 import { activityInputSchema } from "../activities/schemas";
 import { dealCreateSchema, dealPatchSchema } from "../deals/schemas";
 import { leadInputSchema, standaloneTouchpointSchema } from "../leads/schemas";
+import {
+  funnelPlanResponseSchema,
+  marginRoutingCaseResponseSchema,
+  proactivePlanResponseSchema,
+} from "../planning/json";
+import {
+  funnelPlanInputSchema,
+  marginRoutingInputSchema,
+  proactivePlanInputSchema,
+} from "../planning/planning";
 import { campaignCostApiSchema } from "../scorecard/costs";
 import { attributionResponseSchema } from "./attribution";
 import { dealBatchResultSchema, dealResponseSchema, dealResultSchema } from "./deals";
@@ -30,6 +40,9 @@ const activityInput = activityInputSchema.meta({ id: "ActivityInput" });
 const campaignCostInput = campaignCostApiSchema.meta({ id: "CampaignCostInput" });
 const dealInput = dealCreateSchema.meta({ id: "DealInput" });
 const dealPatch = dealPatchSchema.meta({ id: "DealPatch" });
+const proactivePlanInput = proactivePlanInputSchema.meta({ id: "ProactivePlanInput" });
+const funnelPlanInput = funnelPlanInputSchema.meta({ id: "FunnelPlanInput" });
+const marginRoutingInput = marginRoutingInputSchema.meta({ id: "MarginRoutingInput" });
 
 const componentSchemas = [
   errorResponseSchema,
@@ -56,6 +69,12 @@ const componentSchemas = [
   dealResultSchema,
   dealBatchResultSchema,
   attributionResponseSchema,
+  proactivePlanInput,
+  proactivePlanResponseSchema,
+  funnelPlanInput,
+  funnelPlanResponseSchema,
+  marginRoutingInput,
+  marginRoutingCaseResponseSchema,
 ];
 
 function ref(schema: z.ZodType) {
@@ -339,6 +358,61 @@ export function buildOpenApiDocument(serverUrl: string) {
               "Credit per source, campaign and content, with totals.",
               attributionResponseSchema,
             ),
+            ...invalid,
+            ...errors,
+          },
+        },
+      },
+      "/plan/proactive": {
+        post: {
+          summary: "The leads a rep must find proactively to reach a revenue target",
+          description:
+            "The reverse funnel: `orders_needed` = ceil(`target_revenue` / `average_order_value`); less `existing_customer_orders` (at least 0) the orders from new customers; " +
+            "divided by `lead_conversion_rate` and rounded up the leads needed; less `marketing_leads` (at least 0) the leads to generate proactively. " +
+            "Amounts in any one unit (both the same); rates are fractions between 0 and 1. Nothing is stored.",
+          operationId: "planProactiveLeads",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref(proactivePlanInput) } },
+          },
+          responses: {
+            "200": json("The plan, in whole orders and whole leads.", proactivePlanResponseSchema),
+            ...invalid,
+            ...errors,
+          },
+        },
+      },
+      "/plan/funnel": {
+        post: {
+          summary: "The number needed at each funnel stage to reach a number of wins",
+          description:
+            "`stages` from the top of the funnel down, each with its `conversion_rate` to the next stage (the last one's: to a win), a fraction above 0 and at most 1. " +
+            "Worked from the bottom: each stage needs ceil(the next stage's number / its rate), so the rounding carries up; `win_probability` is the stage's rate times every later one. Nothing is stored.",
+          operationId: "planFunnel",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref(funnelPlanInput) } },
+          },
+          responses: {
+            "200": json("Each stage, top first, with what it takes.", funnelPlanResponseSchema),
+            ...invalid,
+            ...errors,
+          },
+        },
+      },
+      "/plan/margin-routing": {
+        post: {
+          summary: "The business case for margin-weighted routing: gross profit before and after",
+          description:
+            "Per segment: `leads` × `conversion_rate` × `average_deal` × `gross_margin` before, the same with `conversion_rate_after` after, and the uplift (absolute, and as a share of before: null when before is 0); " +
+            "and the same over all segments. Money in the unit of `average_deal`, rounded to 2 decimals; rates are fractions between 0 and 1. Nothing is stored.",
+          operationId: "planMarginRouting",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref(marginRoutingInput) } },
+          },
+          responses: {
+            "200": json("Gross profit per segment and in total.", marginRoutingCaseResponseSchema),
             ...invalid,
             ...errors,
           },

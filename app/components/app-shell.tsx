@@ -21,7 +21,7 @@ export const navigation: NavItem[] = [
   { to: "/sync", label: "nav.sync", available: true },
   { to: "/attribution", label: "nav.attribution", available: true },
   { to: "/deals", label: "nav.deals", available: true },
-  { to: "/plan", label: "nav.plan", available: false },
+  { to: "/plan", label: "nav.plan", available: true },
   { to: "/settings", label: "nav.settings", available: true },
 ];
 

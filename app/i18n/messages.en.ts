@@ -7,6 +7,7 @@ import { digestEn } from "./messages/digest.en";
 import { feedbackEn } from "./messages/feedback.en";
 import { importsEn } from "./messages/imports.en";
 import { leadsEn } from "./messages/leads.en";
+import { planEn } from "./messages/plan.en";
 import { routingEn } from "./messages/routing.en";
 import { scorecardEn } from "./messages/scorecard.en";
 import { slaEn } from "./messages/sla.en";
@@ -21,6 +22,7 @@ export const en = {
   ...feedbackEn,
   ...importsEn,
   ...leadsEn,
+  ...planEn,
   ...routingEn,
   ...scorecardEn,
   ...slaEn,

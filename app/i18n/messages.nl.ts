@@ -8,6 +8,7 @@ import { digestNl } from "./messages/digest.nl";
 import { feedbackNl } from "./messages/feedback.nl";
 import { importsNl } from "./messages/imports.nl";
 import { leadsNl } from "./messages/leads.nl";
+import { planNl } from "./messages/plan.nl";
 import { routingNl } from "./messages/routing.nl";
 import { scorecardNl } from "./messages/scorecard.nl";
 import { slaNl } from "./messages/sla.nl";
@@ -23,6 +24,7 @@ export const nl: Record<MessageKey, string> = {
   ...feedbackNl,
   ...importsNl,
   ...leadsNl,
+  ...planNl,
   ...routingNl,
   ...scorecardNl,
   ...slaNl,
