@@ -50,10 +50,18 @@ describe("the attribution report", () => {
         touch("webinar", "Webinar", "2026-10-20T09:00:00Z", { content: "Track & trace live" }),
       ],
     } as never);
-    // B: one Google search (15 Oct); won €10,000, margin unknown.
+    // B: one Google search (15 Oct), then a page view that names no source (it tells nothing
+    // about sources: the last touch that does is the search); won €10,000, margin unknown.
     ids.b = await arriveLead(db, workspaceId, at("2026-10-15T12:00:00Z"), {
       source: "Google Ads",
-      touchpoints: [touch("search_term", "Google Ads", "2026-10-15T09:00:00Z", { term: "tms" })],
+      touchpoints: [
+        touch("search_term", "Google Ads", "2026-10-15T09:00:00Z", { term: "tms" }),
+        {
+          kind: "page_view",
+          occurred_at: "2026-10-16T09:00:00Z",
+          url: "https://example.com/prijzen",
+        },
+      ],
     } as never);
     const send = (deal: Record<string, unknown>) =>
       fetch(new URL("/api/v1/deals", server.url), {
@@ -135,10 +143,10 @@ describe("the attribution report", () => {
       grossProfitCents: 1_500_000,
       pipelineCents: 0,
     });
-    expect(report.byContent.find((row) => row.key === "Track & trace live")?.wonCents).toBeCloseTo(
-      1_000_000,
-      6,
-    );
+    // By content only the touches that name content count: A's webinar has all of A's deal; B's
+    // journey names none, so B's own (empty) content has its deal.
+    const content = Object.fromEntries(report.byContent.map((row) => [row.key, row.wonCents]));
+    expect(content).toEqual({ "Track & trace live": 3_000_000, "(none)": 1_000_000 });
   });
 
   it("answers GET /api/v1/attribution with the same numbers, naming a bad field", async () => {

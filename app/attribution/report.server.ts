@@ -61,16 +61,30 @@ interface Conversion {
   value: number;
 }
 
-/** The journey of a lead up to `at`: its touches before the conversion, oldest first. */
+type LeadFields = { source: string | null; campaign: string | null; content: string | null };
+
+/** The lead's touches up to `at`, oldest first. */
+function touchesBefore(touches: readonly StoredTouch[], at: Date): StoredTouch[] {
+  return touches.filter((touch) => touch.occurredAt.getTime() <= at.getTime());
+}
+
+/**
+ * A lead's journey for one dimension up to `at`: the touches that name a source (campaign,
+ * content) — a page view without one tells nothing about it. Without any, the lead's own source
+ * (campaign, content) is its one touch, at its first touch or at `at`.
+ */
 function journeyOf(
   touches: readonly StoredTouch[],
-  lead: { source: string | null; campaign: string | null; content: string | null },
+  lead: LeadFields,
   at: Date,
+  dimension: AttributionDimension,
 ): StoredTouch[] {
-  const before = touches.filter((touch) => touch.occurredAt.getTime() <= at.getTime());
-  if (before.length > 0) return before;
-  // No touch recorded: the lead's own source, campaign and content are its one touch.
-  return [{ leadId: "", occurredAt: at, kind: "lead", term: null, ...lead }];
+  const before = touchesBefore(touches, at);
+  const named = before.filter((touch) => touch[dimension] !== null);
+  if (named.length > 0) return named;
+  return [
+    { leadId: "", occurredAt: before[0]?.occurredAt ?? at, kind: "lead", term: null, ...lead },
+  ];
 }
 
 function asJourney(touches: readonly StoredTouch[], at: Date, channel: (t: StoredTouch) => string) {
@@ -194,8 +208,13 @@ export async function attributionReport(options: {
     totals[conversion.stage] += conversion.value;
     const fields = leadFields.get(conversion.leadId);
     if (!fields) continue;
-    const touches = journeyOf(touchesByLead.get(conversion.leadId) ?? [], fields, conversion.at);
     for (const dimension of attributionDimensions) {
+      const touches = journeyOf(
+        touchesByLead.get(conversion.leadId) ?? [],
+        fields,
+        conversion.at,
+        dimension,
+      );
       const channel = keyOf(dimension);
       const credits = touchCredits({
         model,
@@ -297,7 +316,7 @@ export async function markovEffects(db: Database, workspaceId: string, end: Date
       const fields = leadFields.get(leadId);
       if (!fields) return [];
       const at = wonAt.get(leadId) ?? end;
-      const touches = journeyOf(touchesByLead.get(leadId) ?? [], fields, at);
+      const touches = journeyOf(touchesByLead.get(leadId) ?? [], fields, at, dimension);
       return [{ ...asJourney(touches, at, keyOf(dimension)), converted: wonAt.has(leadId) }];
     });
     effects.set(dimension, markovRemovalEffects({ journeys }).removalEffects);
@@ -377,7 +396,10 @@ export async function dealStory(options: {
   ]);
   const fields = leadFields.get(options.leadId);
   if (!fields) return null;
-  const touches = journeyOf(touchesByLead.get(options.leadId) ?? [], fields, options.closedAt);
+  // Every touch is told; the credit goes to the touches that name a source.
+  const all = touchesBefore(touchesByLead.get(options.leadId) ?? [], options.closedAt);
+  const credited = journeyOf(all, fields, options.closedAt, "source");
+  const touches = all.length > 0 ? all : credited;
   const removalEffects =
     options.model === "markov"
       ? (
@@ -388,10 +410,16 @@ export async function dealStory(options: {
           )
         ).get("source")
       : undefined;
-  const credits = touchCredits({
+  const shares = touchCredits({
     model: options.model,
-    journey: asJourney(touches, options.closedAt, keyOf("source")),
+    journey: asJourney(credited, options.closedAt, keyOf("source")),
     removalEffects,
+  });
+  // A touch that names no source gets no credit ("—"); when none does, the lead's own source
+  // has it all and the story's touches show "—".
+  const credits = touches.map((touch) => {
+    const index = credited.indexOf(touch);
+    return index === -1 ? null : (shares[index] ?? 0);
   });
   const [conversations] = await options.db
     .select({ n: count() })
@@ -400,7 +428,7 @@ export async function dealStory(options: {
       and(eq(activities.workspaceId, options.workspaceId), eq(activities.leadId, options.leadId)),
     );
   return {
-    touches: touches.map((touch, index) => ({ ...touch, credit: credits[index] ?? 0 })),
+    touches: touches.map((touch, index) => ({ ...touch, credit: credits[index] ?? null })),
     conversations: conversations?.n ?? 0,
     firstTouchAt: touches[0]?.occurredAt ?? null,
   };
