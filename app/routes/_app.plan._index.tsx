@@ -367,7 +367,7 @@ export default function Plan() {
             <p className="mt-3 text-xs text-slate-500">{t("plan.forecast.howCounted")}</p>
           </Card>
 
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid gap-6">
             <Card title={t("plan.pipeline.byRep")} description={t("plan.pipeline.description")}>
               {figures.byRep.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("plan.pipeline.none")}</p>

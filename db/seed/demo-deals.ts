@@ -23,9 +23,10 @@ export async function seedDemoDeals(options: {
   db: Database;
   workspaceId: string;
   timeZone: string;
+  now: Date;
   log: (line: string) => void;
 }) {
-  const { db, workspaceId } = options;
+  const { db, workspaceId, now } = options;
   const rows = await db
     .select({
       id: leads.id,
@@ -69,7 +70,10 @@ export async function seedDemoDeals(options: {
     const closedAt = lead.status === "opportunity" ? null : (when(lead.id, lead.status) ?? null);
     const status = lead.status === "won" ? "won" : lead.status === "lost" ? "lost" : "open";
     const open = openStages[Math.floor(r * openStages.length)] ?? openStages[0]!;
-    const expectedClose = new Date(openedAt.getTime() + (45 + Math.floor(r * 75)) * 86_400_000);
+    // Open deals are expected to close in the coming weeks and months, not in the past.
+    const expectedClose = new Date(
+      Math.max(openedAt.getTime(), now.getTime()) + (7 + Math.floor(r * 110)) * 86_400_000,
+    );
     return [
       {
         workspaceId,

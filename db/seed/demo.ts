@@ -133,7 +133,7 @@ export async function seedDemo(options: {
   // The weekly sync's third block: marketing's calendar and what sales asked for.
   await seedDemoSync({ db, workspaceId: workspace.id, members, now, log });
   // A deal for every opportunity: pipeline, won revenue and gross profit on the scorecard.
-  await seedDemoDeals({ db, workspaceId: workspace.id, timeZone: "Europe/Amsterdam", log });
+  await seedDemoDeals({ db, workspaceId: workspace.id, timeZone: "Europe/Amsterdam", now, log });
   // What the paid campaigns cost, month by month: cost per MQL and per SQL on the scorecard.
   await seedDemoCosts({
     db,
