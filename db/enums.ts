@@ -72,7 +72,7 @@ export const alwaysRequiredLeadFields: RequirableLeadField[] = [
   "company_size",
 ];
 
-export const importKinds = ["leads", "touchpoints"] as const;
+export const importKinds = ["leads", "touchpoints", "deals"] as const;
 export type ImportKind = (typeof importKinds)[number];
 export const importStatuses = ["mapping", "queued", "running", "done", "failed"] as const;
 export type ImportStatus = (typeof importStatuses)[number];

@@ -48,7 +48,6 @@ describe("deals", () => {
   let apiKey: string;
   let otherKey: string;
   let repEmail: string;
-  let adminEmail: string;
   const post = (body: unknown, key = apiKey) =>
     fetch(new URL("/api/v1/deals", server.url), {
       method: "POST",
@@ -69,7 +68,6 @@ describe("deals", () => {
     const { db } = server;
     const made = await makeWorkspace(db, { name: "Noordzee Logistiek" });
     workspaceId = made.workspace.id;
-    adminEmail = made.adminEmail;
     apiKey = (await makeApiKey(db, workspaceId)).key;
     const rep = await makeMember(db, workspaceId, "sales", { name: "Fleur Meijer" });
     repEmail = rep.email;

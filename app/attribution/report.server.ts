@@ -20,6 +20,7 @@ import { type AttributionDimension, attributionDimensions, unknownKey } from "./
 const DAY = 86_400_000;
 
 interface StoredTouch {
+  id: string;
   leadId: string;
   occurredAt: Date;
   source: string | null;
@@ -83,7 +84,14 @@ function journeyOf(
   const named = before.filter((touch) => touch[dimension] !== null);
   if (named.length > 0) return named;
   return [
-    { leadId: "", occurredAt: before[0]?.occurredAt ?? at, kind: "lead", term: null, ...lead },
+    {
+      id: "lead",
+      leadId: "",
+      occurredAt: before[0]?.occurredAt ?? at,
+      kind: "lead",
+      term: null,
+      ...lead,
+    },
   ];
 }
 
@@ -352,6 +360,7 @@ async function loadJourneys(db: Database, workspaceId: string, leadIds: string[]
     const chunk = leadIds.slice(i, i + 1000);
     const rows = await db
       .select({
+        id: touchpoints.id,
         leadId: touchpoints.leadId,
         occurredAt: touchpoints.occurredAt,
         source: touchpoints.source,

@@ -12,19 +12,31 @@ export function importStatusTone(status: ImportStatus) {
         : "brand";
 }
 
-/** `kind` narrows the duplicate rule to leads or touchpoints; without it both are listed. */
+/**
+ * `kind` narrows the rules to leads, touchpoints or deals; without it every kind's duplicate
+ * rule is listed.
+ */
 export function ImportRules({ kind, timeZone }: { kind?: ImportKind; timeZone: string }) {
   const t = useT();
+  const about = (of: ImportKind) => kind === undefined || kind === of;
   return (
     <ul className="list-disc space-y-1.5 pl-5 text-sm text-slate-700">
       <li>{t("imports.rules.valid")}</li>
       <li>
         <strong className="font-semibold">{t("imports.rules.invalid")}</strong>
       </li>
-      {kind !== "touchpoints" ? <li>{t("imports.rules.duplicatesLeads")}</li> : null}
-      {kind !== "leads" ? <li>{t("imports.rules.duplicatesTouchpoints")}</li> : null}
+      {about("leads") ? <li>{t("imports.rules.duplicatesLeads")}</li> : null}
+      {about("touchpoints") ? <li>{t("imports.rules.duplicatesTouchpoints")}</li> : null}
+      {about("deals") ? <li>{t("imports.rules.duplicatesDeals")}</li> : null}
+      {kind === "deals" ? (
+        <>
+          <li>{t("imports.rules.dealValues")}</li>
+          <li>{t("imports.rules.dealStatus")}</li>
+          <li>{t("imports.rules.dealLinks")}</li>
+        </>
+      ) : null}
       <li>{t("imports.rules.dates", { timeZone })}</li>
-      {kind !== "touchpoints" ? <li>{t("imports.rules.companySize")}</li> : null}
+      {about("leads") ? <li>{t("imports.rules.companySize")}</li> : null}
       <li>{t("imports.rules.rowNumbers")}</li>
     </ul>
   );

@@ -2,11 +2,14 @@
 // set-wise (a few statements per chunk instead of several per row, which is what lets 50,000
 // rows import in seconds); anything less plain goes through intakeLeads / intakeTouchpoints
 // themselves, so import and API share one set of rules. The set-wise path writes exactly what
-// those functions write for the same input (test/imports.test.ts compares them).
+// those functions write for the same input (test/imports.test.ts compares them). Deals always
+// go through intakeDeals, one row at a time.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { type Lead, leadEvents, leads, touchpoints } from "../../db/schema";
+import { DealInputError, intakeDeals } from "../deals/deals.server";
+import type { DealCreateInput } from "../deals/schemas";
 import {
   getActiveDefinition,
   intakeLeads,
@@ -340,6 +343,59 @@ async function insertTouchpoints(
     }
   }
   return inserted.length;
+}
+
+export interface DealChunkOptions {
+  db: Database;
+  workspaceId: string;
+  rows: ChunkRow<DealCreateInput>[];
+  now: Date;
+}
+
+/** The catalogue key for a lead that is not in this workspace, by the field that named it. */
+const unknownLeadMessage: Record<string, string> = {
+  lead_id: "imports.row.unknownLeadId",
+  lead_external_id: "imports.row.unknownLeadExternalId",
+  email: "imports.row.unknownLeadEmail",
+};
+
+/**
+ * Deals are stored by intakeDeals, as POST /api/v1/deals stores them: a known external_id is
+ * updated (counted as `unchanged`, i.e. already in Baton), and the deal's lead moves to
+ * opportunity, won or lost. Each row is its own savepoint, so a row whose lead or owner is not
+ * in this workspace is an error row and the chunk's other rows are stored.
+ */
+export async function importDealChunk(options: DealChunkOptions): Promise<ChunkOutcome> {
+  const { db, workspaceId, now } = options;
+  let created = 0;
+  let unchanged = 0;
+  const errors: ChunkRowError[] = [];
+  for (const row of options.rows) {
+    const intake = () => intakeDeals({ db, workspaceId, deals: [row.input], now });
+    try {
+      let results: Awaited<ReturnType<typeof intake>>;
+      try {
+        results = await intake();
+      } catch (error) {
+        // Lost a race for the same external_id: the second attempt updates the deal.
+        if (!isUniqueViolation(error)) throw error;
+        results = await intake();
+      }
+      if (results[0]?.created) created++;
+      else unchanged++;
+    } catch (error) {
+      if (error instanceof UnknownLeadError)
+        errors.push({
+          rowNumber: row.rowNumber,
+          field: error.field,
+          message: unknownLeadMessage[error.field] ?? error.message,
+        });
+      else if (error instanceof DealInputError)
+        errors.push({ rowNumber: row.rowNumber, field: error.field, message: error.message });
+      else throw error;
+    }
+  }
+  return { created, unchanged, errors };
 }
 
 function unique(values: (string | null | undefined)[]): string[] {

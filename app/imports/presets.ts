@@ -1,7 +1,10 @@
 // CSV import, the pure part: which fields a file can fill, the column names HubSpot and
 // Salesforce exports use for them, and turning one CSV row's strings into the API's shape.
 import { TZDate } from "@date-fns/tz";
-import type { ImportKind } from "../../db/enums";
+import { type DealStatus, type ImportKind, importKinds } from "../../db/enums";
+import { statusOfStage } from "../deals/stages";
+import { parseAmountToCents } from "../scorecard/costs";
+import { localDate } from "../sla/periods";
 
 /** The largest file the upload page takes. */
 export const maxUploadBytes = 64 * 1024 * 1024;
@@ -40,15 +43,54 @@ export const touchpointTargetFields = [
 ] as const;
 export type TouchpointTargetField = (typeof touchpointTargetFields)[number];
 
-export type TargetField = LeadTargetField | TouchpointTargetField;
+/**
+ * A deal's fields are the API's (POST /api/v1/deals), plus what exports hold instead: `amount`
+ * in the currency's units rather than cents, and Won / Closed flag columns for the status.
+ */
+export const dealTargetFields = [
+  "external_id",
+  "name",
+  "amount",
+  "amount_cents",
+  "gross_margin",
+  "gross_margin_cents",
+  "stage",
+  "probability",
+  "status",
+  "is_won",
+  "is_closed",
+  "created_at",
+  "close_date",
+  "closed_at",
+  "owner_email",
+  "contact_email",
+  "lead_id",
+  "lead_external_id",
+  "email",
+] as const;
+export type DealTargetField = (typeof dealTargetFields)[number];
+
+export type TargetField = LeadTargetField | TouchpointTargetField | DealTargetField;
 
 export const targetFields: Record<ImportKind, readonly TargetField[]> = {
   leads: leadTargetFields,
   touchpoints: touchpointTargetFields,
+  deals: dealTargetFields,
 };
 
 export function isTargetField(kind: ImportKind, value: string): value is TargetField {
   return (targetFields[kind] as readonly string[]).includes(value);
+}
+
+/**
+ * The API field a target field fills: a deal's `amount` (currency units) fills amount_cents,
+ * its Won / Closed flags fill status; every other field fills itself.
+ */
+export function payloadField(kind: ImportKind, field: string): string {
+  if (kind !== "deals") return field;
+  if (field === "amount") return "amount_cents";
+  if (field === "is_won" || field === "is_closed") return "status";
+  return field;
 }
 
 /** CSV column name → target field name. Only mapped columns appear; the rest are ignored. */
@@ -63,10 +105,12 @@ export function isPresetId(value: unknown): value is PresetId {
 
 type PresetColumns = Record<ImportKind, Record<string, TargetField>>;
 
-const batonColumns: PresetColumns = {
-  leads: Object.fromEntries(leadTargetFields.map((field) => [field, field])),
-  touchpoints: Object.fromEntries(touchpointTargetFields.map((field) => [field, field])),
-};
+const batonColumns = Object.fromEntries(
+  importKinds.map((kind) => [
+    kind,
+    Object.fromEntries(targetFields[kind].map((field) => [field, field])),
+  ]),
+) as PresetColumns;
 
 /** The standard column names of each export, as people download them. */
 const presetColumns: Record<PresetId, PresetColumns> = {
@@ -92,6 +136,25 @@ const presetColumns: Record<PresetId, PresetColumns> = {
     touchpoints: {
       "Record ID": "lead_external_id",
       Email: "email",
+    },
+    // Deals → Export, with the deal's associated contact (its e-mail address links the lead).
+    deals: {
+      "Record ID": "external_id",
+      "Deal ID": "external_id",
+      "Deal Name": "name",
+      Amount: "amount",
+      "Deal Stage": "stage",
+      "Deal probability": "probability",
+      "Deal Stage Probability": "probability",
+      "Close Date": "close_date",
+      "Create Date": "created_at",
+      "Deal owner": "owner_email",
+      "Is Closed Won": "is_won",
+      "Is Deal Closed?": "is_closed",
+      "Associated Contact": "email",
+      "Contact email": "email",
+      "Gross margin": "gross_margin",
+      "Gross margin (%)": "gross_margin",
     },
   },
   // Salesforce: a lead list view or report export (labels), or Data Loader (API names).
@@ -127,6 +190,35 @@ const presetColumns: Record<PresetId, PresetColumns> = {
       Campaign: "campaign",
       "Campaign Name": "campaign",
     },
+    // An opportunities report (labels, "Contact: Email" from a report with contact roles), or
+    // Data Loader (API names).
+    deals: {
+      "Opportunity ID": "external_id",
+      Id: "external_id",
+      "Opportunity Name": "name",
+      Name: "name",
+      Amount: "amount",
+      Stage: "stage",
+      StageName: "stage",
+      "Probability (%)": "probability",
+      Probability: "probability",
+      "Close Date": "close_date",
+      CloseDate: "close_date",
+      "Created Date": "created_at",
+      CreatedDate: "created_at",
+      "Opportunity Owner": "owner_email",
+      "Owner Email": "owner_email",
+      "Opportunity Owner: Email": "owner_email",
+      Won: "is_won",
+      IsWon: "is_won",
+      "Is Won": "is_won",
+      Closed: "is_closed",
+      IsClosed: "is_closed",
+      "Contact: Email": "email",
+      "Contact Email": "email",
+      Margin: "gross_margin",
+      "Gross Margin": "gross_margin",
+    },
   },
 };
 
@@ -139,23 +231,17 @@ export function normalizeHeader(header: string): string {
     .replace(/[\s_]+/g, " ");
 }
 
-const normalizedPresets: Record<
-  PresetId,
-  Record<ImportKind, Map<string, TargetField>>
-> = Object.fromEntries(
+const normalizedPresets = Object.fromEntries(
   presetIds.map((id) => [
     id,
-    {
-      leads: new Map(
-        Object.entries(presetColumns[id].leads).map(([name, f]) => [normalizeHeader(name), f]),
-      ),
-      touchpoints: new Map(
-        Object.entries(presetColumns[id].touchpoints).map(([name, f]) => [
-          normalizeHeader(name),
-          f,
-        ]),
-      ),
-    },
+    Object.fromEntries(
+      importKinds.map((kind) => [
+        kind,
+        new Map(
+          Object.entries(presetColumns[id][kind]).map(([name, f]) => [normalizeHeader(name), f]),
+        ),
+      ]),
+    ),
   ]),
 ) as Record<PresetId, Record<ImportKind, Map<string, TargetField>>>;
 
@@ -237,12 +323,15 @@ export type MappingProblem =
   | "imports.mapping.unknownField"
   | "imports.mapping.duplicateField"
   | "imports.mapping.needsLeadIdentity"
-  | "imports.mapping.needsTouchpointFields";
+  | "imports.mapping.needsTouchpointFields"
+  | "imports.mapping.needsDealFields";
 
 /**
  * Whether an import can start with this mapping: known columns, fields of the import's kind,
  * no field twice, and the fields every row needs (a lead is recognised by external_id or
- * e-mail; a touchpoint needs its lead, its kind and when it happened).
+ * e-mail; a touchpoint needs its lead, its kind and when it happened; a deal needs the CRM's
+ * id — so that importing the file again updates it instead of adding it twice —, a name and
+ * an amount).
  */
 export function checkMapping(
   kind: ImportKind,
@@ -268,6 +357,16 @@ export function checkMapping(
     )
   ) {
     return "imports.mapping.needsTouchpointFields";
+  }
+  if (kind === "deals") {
+    // Both fill amount_cents.
+    if (used.has("amount") && used.has("amount_cents")) return "imports.mapping.duplicateField";
+    if (
+      !used.has("external_id") ||
+      !used.has("name") ||
+      !(used.has("amount") || used.has("amount_cents"))
+    )
+      return "imports.mapping.needsDealFields";
   }
   return null;
 }
@@ -402,6 +501,13 @@ export function normalizeTouchpointKind(text: string): string {
 export interface ConvertOptions {
   /** Dates without an offset are wall-clock time here (the workspace's time zone). */
   timeZone?: string;
+  /**
+   * Deals: the workspace members' e-mail addresses by lower-cased name, for a deal owner given
+   * by name (HubSpot's "Deal owner", Salesforce's "Opportunity Owner"). Only unique names.
+   */
+  memberEmailByName?: ReadonlyMap<string, string>;
+  /** Deals: a won or lost deal closed on its close date, unless that is after this moment. */
+  now?: Date;
 }
 
 export interface ConvertedRow {
@@ -458,6 +564,202 @@ export function rowToTouchpointInput(
       values[field] = cell;
     }
   }
+  return { values, issues };
+}
+
+/**
+ * An amount in the currency's units as exports write it — "12500", "12500.00", "12.500,00",
+ * "12,500.00", "€ 12.500" or "EUR 12,500.00" — in cents (parseAmountToCents reads the number).
+ * Returns undefined for text that is not an amount ("lots", a negative amount).
+ */
+export function parseMoneyToCents(text: string): number | null | undefined {
+  const value = text.trim();
+  if (value === "") return null;
+  const withoutCode = value.replace(/^[A-Z]{3}\s*(?=[\d€$£])|(?<=\d)\s*[A-Z]{3}$/i, "");
+  return parseAmountToCents(withoutCode) ?? undefined;
+}
+
+/**
+ * A share (0–1) from a percentage or a fraction: "35%", "35 %", "12,5" and "70" are
+ * percentages; "0.35" is a fraction. A number above 1 can only be a percentage; in a column
+ * whose name says it holds percentages ("Probability (%)") every number is one, so "1" there
+ * is 1%. Returns undefined for text that is not a number.
+ */
+export function parseShare(text: string, percentColumn = false): number | null | undefined {
+  const value = text.replace(/\s+/g, "");
+  if (value === "") return null;
+  const match = /^(-?\d+(?:[.,]\d+)?)(%?)$/.exec(value);
+  if (!match?.[1]) return undefined;
+  const number = Number(match[1].replace(",", "."));
+  return percentColumn || match[2] === "%" || Math.abs(number) > 1 ? number / 100 : number;
+}
+
+/** Whether a column's name says it holds percentages. */
+export function isPercentColumn(column: string): boolean {
+  return /%|percent|procent/i.test(column);
+}
+
+const trueWords = new Set(["true", "yes", "y", "1", "ja", "j", "waar", "x"]);
+const falseWords = new Set(["false", "no", "n", "0", "nee", "onwaar"]);
+
+/** Yes/no columns as exports write them: true/false, 1/0, yes/no (also in Dutch). */
+export function parseFlag(text: string): boolean | null | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === "") return null;
+  if (trueWords.has(value)) return true;
+  if (falseWords.has(value)) return false;
+  return undefined;
+}
+
+/**
+ * The first e-mail address in a cell: HubSpot writes an associated contact as
+ * "Ada Lovelace (ada@example.com)", several separated by semicolons.
+ */
+export function firstEmailAddress(text: string): string | null {
+  return /[^\s<>()[\]"';,]+@[^\s<>()[\]"';,]+/.exec(text)?.[0] ?? null;
+}
+
+function isDealTargetField(field: string): field is DealTargetField {
+  return (dealTargetFields as readonly string[]).includes(field);
+}
+
+/**
+ * The status the Won / Closed flags say, checked against the stage's. A flag that contradicts
+ * the stage ("Closed Lost" marked won), or a deal closed without saying whether it was won,
+ * is a problem of the flag's field.
+ */
+function statusOfFlags(
+  isWon: boolean | null,
+  isClosed: boolean | null,
+  stageStatus: DealStatus | null,
+): { status: DealStatus | null; issue?: RowIssue } {
+  if (isWon === null && isClosed === null) return { status: null };
+  const field = isWon !== null ? "is_won" : "is_closed";
+  let status: DealStatus;
+  if (isWon === true) status = "won";
+  else if (isClosed === false) status = "open";
+  else if (isClosed === true && isWon === false) status = "lost";
+  else if (isClosed === true) {
+    if (!stageStatus)
+      return {
+        status: null,
+        issue: { field: "is_closed", message: "imports.convert.closedWithoutOutcome" },
+      };
+    status = stageStatus;
+  } else status = stageStatus === "lost" ? "lost" : "open"; // not won, open or lost
+  if (stageStatus && stageStatus !== status)
+    return { status: null, issue: { field, message: "imports.convert.statusConflict" } };
+  return { status };
+}
+
+/**
+ * One CSV row as a deal in the shape POST /api/v1/deals takes. Empty cells are left out.
+ * Amounts in currency units become cents; percentages become shares; a close date is a local
+ * date; the status comes from a status column, Won / Closed flags, or (in the intake) the
+ * stage; a won or lost deal without closed_at closed on its close date, when that has passed.
+ */
+export function rowToDealInput(
+  row: Record<string, string>,
+  mapping: ColumnMapping,
+  options: ConvertOptions = {},
+): ConvertedRow {
+  const timeZone = options.timeZone ?? "UTC";
+  const values: Record<string, unknown> = {};
+  const issues: RowIssue[] = [];
+  let isWon: boolean | null = null;
+  let isClosed: boolean | null = null;
+  let closeInstant: string | null = null;
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!isDealTargetField(field)) continue;
+    const cell = (row[column] ?? "").trim();
+    if (cell === "") {
+      // Without the CRM's id, importing the file again would add the deal twice.
+      if (field === "external_id")
+        issues.push({ field, message: "imports.convert.dealExternalId" });
+      // CRMs let a deal go without an amount; Baton (and its API) needs one.
+      if (field === "amount") issues.push({ field, message: "imports.convert.amountMissing" });
+      continue;
+    }
+    switch (field) {
+      case "amount": {
+        const cents = parseMoneyToCents(cell);
+        if (cents == null) issues.push({ field, message: "imports.convert.amount" });
+        else values.amount_cents = cents;
+        break;
+      }
+      case "amount_cents":
+      case "gross_margin_cents": {
+        const cents = parseWholeNumber(cell);
+        if (cents === undefined) issues.push({ field, message: "imports.convert.cents" });
+        else values[field] = cents;
+        break;
+      }
+      case "gross_margin":
+      case "probability": {
+        const share = parseShare(cell, isPercentColumn(column));
+        if (share == null) issues.push({ field, message: "imports.convert.share" });
+        else values[field] = share;
+        break;
+      }
+      case "status":
+        values.status = statusOfStage(cell) ?? cell.toLowerCase();
+        break;
+      case "is_won":
+      case "is_closed": {
+        const flag = parseFlag(cell);
+        if (flag == null) issues.push({ field, message: "imports.convert.flag" });
+        else if (field === "is_won") isWon = flag;
+        else isClosed = flag;
+        break;
+      }
+      case "created_at":
+      case "closed_at": {
+        const date = parseExportDate(cell, timeZone);
+        if (date == null) issues.push({ field, message: "imports.convert.date" });
+        else values[field] = date;
+        break;
+      }
+      case "close_date": {
+        const date = parseExportDate(cell, timeZone);
+        if (date == null) issues.push({ field, message: "imports.convert.date" });
+        else {
+          closeInstant = date;
+          values.close_date = localDate(new Date(date), timeZone);
+        }
+        break;
+      }
+      case "owner_email": {
+        // An e-mail address must be a member's (as in the API); a name is matched to a member
+        // when one has it, and otherwise leaves the deal without an owner.
+        const email = firstEmailAddress(cell);
+        const owner = email ?? options.memberEmailByName?.get(cell.toLowerCase());
+        if (owner) values.owner_email = owner;
+        break;
+      }
+      case "email":
+      case "contact_email":
+        values[field] = firstEmailAddress(cell) ?? cell;
+        break;
+      default:
+        values[field] = cell;
+    }
+  }
+
+  const stageStatus = typeof values.stage === "string" ? statusOfStage(values.stage) : null;
+  if (values.status === undefined) {
+    const flags = statusOfFlags(isWon, isClosed, stageStatus);
+    if (flags.issue) issues.push(flags.issue);
+    if (flags.status) values.status = flags.status;
+  }
+  const status = values.status ?? stageStatus ?? "open";
+  const now = (options.now ?? new Date()).getTime();
+  if (
+    (status === "won" || status === "lost") &&
+    values.closed_at === undefined &&
+    closeInstant !== null &&
+    Date.parse(closeInstant) <= now
+  )
+    values.closed_at = closeInstant;
   return { values, issues };
 }
 

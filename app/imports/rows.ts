@@ -1,6 +1,8 @@
 // One CSV row, converted and then validated by the very zod schemas the API uses, so a row
 // the API would refuse is refused here too, with the field named.
 import type { z } from "zod";
+import { type DealCreateInput, dealCreateSchema } from "../deals/schemas";
+import { stageProbability, statusOfStage } from "../deals/stages";
 import {
   type LeadInput,
   leadInputSchema,
@@ -11,6 +13,7 @@ import {
   type ColumnMapping,
   type ConvertOptions,
   type RowIssue,
+  rowToDealInput,
   rowToLeadInput,
   rowToTouchpointInput,
 } from "./presets";
@@ -58,4 +61,37 @@ export function validateTouchpointRow(
   return validate(standaloneTouchpointSchema, rowToTouchpointInput(row, mapping, options), (f) =>
     f === "lead_id" ? "lead_external_id" : f,
   );
+}
+
+export function validateDealRow(
+  row: Record<string, string>,
+  mapping: ColumnMapping,
+  options: ConvertOptions = {},
+): RowValidation<DealCreateInput> {
+  // The schema speaks of the API's fields; a problem is reported in the field the file filled.
+  const mapped = new Set(Object.values(mapping));
+  const filledBy = (field: string) => {
+    if (field === "amount_cents" && !mapped.has("amount_cents") && mapped.has("amount"))
+      return "amount";
+    if (field === "status" && !mapped.has("status")) {
+      if (mapped.has("is_won")) return "is_won";
+      if (mapped.has("is_closed")) return "is_closed";
+    }
+    if (field === "closed_at" && !mapped.has("closed_at") && mapped.has("close_date"))
+      return "close_date";
+    return field;
+  };
+  const converted = rowToDealInput(row, mapping, options);
+  // zod skips the schema's checks across fields while any field is invalid; this one is said
+  // at once, so that a row's line in the error report lists every problem it has.
+  const { stage, probability, status } = converted.values;
+  if (
+    typeof stage === "string" &&
+    probability === undefined &&
+    !converted.issues.some((issue) => issue.field === "probability") &&
+    (status ?? statusOfStage(stage) ?? "open") === "open" &&
+    stageProbability(stage) === null
+  )
+    converted.issues.push({ field: "probability", message: "imports.convert.stageProbability" });
+  return validate(dealCreateSchema, converted, filledBy);
 }

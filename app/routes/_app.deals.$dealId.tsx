@@ -175,11 +175,8 @@ export default function DealPage() {
                   {t("deals.story.credit", { model: t(`attribution.models.${model}`) })}
                 </h3>
                 <ol className="space-y-2 border-l border-slate-200 pl-4" data-testid="journey">
-                  {story.touches.map((touch, index) => (
-                    <li
-                      key={`${touch.occurredAt.toISOString()}-${index}`}
-                      className="flex justify-between gap-4"
-                    >
+                  {story.touches.map((touch) => (
+                    <li key={touch.id} className="flex justify-between gap-4">
                       <span>
                         <span className="text-slate-500">
                           {formatDate(touch.occurredAt, { locale, timeZone })}

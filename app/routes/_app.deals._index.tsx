@@ -31,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query,
     timeZone: viewer.workspace.timeZone,
     currency: viewer.workspace.currency,
+    canImport: viewer.membership.role === "admin" || viewer.membership.role === "marketing",
   };
 }
 
@@ -39,7 +40,8 @@ const statusTone = { open: "brand", won: "green", lost: "slate" } as const;
 export default function Deals() {
   const t = useT();
   const locale = useLocale();
-  const { deals, total, amountCents, query, timeZone, currency } = useLoaderData<typeof loader>();
+  const { deals, total, amountCents, query, timeZone, currency, canImport } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const pages = Math.max(1, Math.ceil(total / dealPageSize));
   const money = (cents: number) => formatMoney(cents, { locale, currency });
@@ -51,7 +53,17 @@ export default function Deals() {
   const filtered = Boolean(query.q || query.status || query.sourceKind || query.from || query.to);
   return (
     <>
-      <PageHeader title={t("deals.title")} description={t("deals.subtitle")} />
+      <PageHeader
+        title={t("deals.title")}
+        description={t("deals.subtitle")}
+        actions={
+          canImport ? (
+            <Link to="/leads/import?kind=deals" className={buttonClass("secondary")}>
+              {t("deals.import")}
+            </Link>
+          ) : null
+        }
+      />
       <Card>
         <Form method="get" className="flex flex-wrap items-end gap-3" role="search">
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">

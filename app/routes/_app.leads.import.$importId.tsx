@@ -24,7 +24,7 @@ import { ImportRules, importStatusTone } from "../components/import-rules";
 import { Button } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { FormError, inputClass, SelectField } from "../components/ui/field";
-import { formatDateTime, formatNumber } from "../i18n/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatShare } from "../i18n/format";
 import type { MessageKey } from "../i18n/i18n";
 import { useLocale, useMessage, useT } from "../i18n/use-t";
 import {
@@ -42,6 +42,7 @@ import {
   compactMapping,
   isPresetId,
   isTargetField,
+  payloadField,
   presetIds,
   suggestMapping,
   targetFields,
@@ -116,6 +117,7 @@ export async function loader(args: LoaderFunctionArgs) {
           })
         : [],
     timeZone: viewer.workspace.timeZone,
+    currency: viewer.workspace.currency,
   };
 }
 
@@ -257,7 +259,11 @@ function MappingStep() {
             >
               {presetIds.map((id) => (
                 <option key={id} value={id}>
-                  {t(`imports.preset.${id}` as MessageKey)}
+                  {t(
+                    (item.kind === "deals"
+                      ? `imports.presetDeals.${id}`
+                      : `imports.preset.${id}`) as MessageKey,
+                  )}
                 </option>
               ))}
             </SelectField>
@@ -350,15 +356,30 @@ function PreviewCard() {
   const t = useT();
   const locale = useLocale();
   const message = useMessage();
-  const { item, mapping, preview, timeZone } = useLoaderData<typeof loader>();
+  const { item, mapping, preview, timeZone, currency } = useLoaderData<typeof loader>();
   const mapped = targetFields[item.kind].filter((field) => Object.values(mapping).includes(field));
   const valid = preview.filter((row) => row.issues.length === 0).length;
-  const show = (field: string, value: unknown) => {
+  // A column shows what it turned into: "Amount" 12.500,00 as the deal's amount in cents, a
+  // Won flag as the deal's status.
+  const show = (field: string, values: Record<string, unknown>) => {
+    const shown = payloadField(item.kind, field);
+    const value = values[shown];
     if (value === null || value === undefined || value === "") return "";
-    if ((field === "created_at" || field === "occurred_at") && typeof value === "string") {
+    if (
+      (shown === "created_at" || shown === "occurred_at" || shown === "closed_at") &&
+      typeof value === "string"
+    ) {
       return formatDateTime(value, { locale, timeZone });
     }
-    return typeof value === "number" ? formatNumber(value, locale) : String(value);
+    if (shown === "close_date" && typeof value === "string")
+      return formatDate(`${value}T00:00:00Z`, { locale, timeZone: "UTC" });
+    if (typeof value === "number") {
+      if (shown === "amount_cents" || shown === "gross_margin_cents")
+        return formatMoney(value, { locale, currency });
+      if (shown === "gross_margin" || shown === "probability") return formatShare(value, locale);
+      return formatNumber(value, locale);
+    }
+    return String(value);
   };
   return (
     <Card
@@ -412,7 +433,7 @@ function PreviewRowView({
 }: {
   row: LoaderData["preview"][number];
   mapped: string[];
-  show: (field: string, value: unknown) => string;
+  show: (field: string, values: Record<string, unknown>) => string;
   describe: (issue: { field: string; message: string }) => string;
 }) {
   const t = useT();
@@ -428,7 +449,7 @@ function PreviewRowView({
         </td>
         {mapped.map((field) => (
           <td key={field} className="max-w-48 truncate py-2 pr-3">
-            {show(field, row.values[field])}
+            {show(field, row.values)}
           </td>
         ))}
       </tr>
@@ -502,7 +523,7 @@ function ProgressCard() {
             testId="created"
           />
           <Count
-            label={t("imports.counts.unchanged")}
+            label={t(item.kind === "deals" ? "imports.counts.updated" : "imports.counts.unchanged")}
             value={number(item.updatedRows)}
             testId="unchanged"
           />
@@ -514,7 +535,7 @@ function ProgressCard() {
         </dl>
         {item.status === "done" ? (
           <p className="text-sm font-medium text-slate-900">
-            {t("imports.done.summary", {
+            {t(item.kind === "deals" ? "imports.done.summaryDeals" : "imports.done.summary", {
               created: number(item.createdRows),
               unchanged: number(item.updatedRows),
               errors: number(item.errorRows),
@@ -571,9 +592,15 @@ function ProgressCard() {
         ) : null}
         {!active ? (
           <div className="flex flex-wrap gap-4 border-t border-slate-100 pt-4 text-sm font-semibold">
-            <Link to="/leads" className="text-brand-600 hover:underline">
-              {t("imports.viewLeads")}
-            </Link>
+            {item.kind === "deals" ? (
+              <Link to="/deals" className="text-brand-600 hover:underline">
+                {t("imports.viewDeals")}
+              </Link>
+            ) : (
+              <Link to="/leads" className="text-brand-600 hover:underline">
+                {t("imports.viewLeads")}
+              </Link>
+            )}
             <Link to="/leads/import" className="text-brand-600 hover:underline">
               {t("imports.another")}
             </Link>

@@ -1,4 +1,4 @@
-// CSV import, step 1: upload a file of leads or touchpoints; below, the recent imports.
+// CSV import, step 1: upload a file of leads, touchpoints or deals; below, the recent imports.
 import {
   type ActionFunctionArgs,
   data,
@@ -33,11 +33,15 @@ const uploadSchema = z.object({
   kind: z.enum(importKinds, { error: "imports.upload.kindInvalid" }),
 });
 
+/** `?kind=deals` (the deals list links here so) chooses what the file contains. */
+const kindQuerySchema = z.enum(importKinds).catch("leads");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireMember(request, context, { roles: importRoles });
   return {
     imports: await listImports({ db: context.db, workspaceId: viewer.workspace.id }),
     timeZone: viewer.workspace.timeZone,
+    kind: kindQuerySchema.parse(new URL(request.url).searchParams.get("kind") ?? undefined),
   };
 }
 
@@ -122,7 +126,7 @@ function decodeCsv(bytes: Uint8Array): string | null {
 export default function ImportUpload() {
   const t = useT();
   const locale = useLocale();
-  const { imports, timeZone } = useLoaderData<typeof loader>();
+  const { imports, timeZone, kind } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const [tooLarge, setTooLarge] = useState(false);
@@ -170,7 +174,7 @@ export default function ImportUpload() {
             <SelectField
               label={t("imports.upload.kind")}
               name="kind"
-              defaultValue={result?.values.kind ?? "leads"}
+              defaultValue={result?.values.kind ?? kind}
               hint={t("imports.upload.kindHint")}
               errors={result?.fieldErrors.kind}
             >

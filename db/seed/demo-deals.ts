@@ -69,7 +69,10 @@ export async function seedDemoDeals(options: {
       Math.round((size > 250 ? 0.38 : size > 50 ? 0.52 : 0.64) * (0.9 + r * 0.2) * 100) / 100;
     const closedAt = lead.status === "opportunity" ? null : (when(lead.id, lead.status) ?? null);
     const status = lead.status === "won" ? "won" : lead.status === "lost" ? "lost" : "open";
-    const open = openStages[Math.floor(r * openStages.length)] ?? openStages[0]!;
+    const open = openStages[Math.floor(r * openStages.length)] ?? {
+      stage: "Proposal",
+      probability: 0.5,
+    };
     // Open deals are expected to close in the coming weeks and months, not in the past.
     const expectedClose = new Date(
       Math.max(openedAt.getTime(), now.getTime()) + (7 + Math.floor(r * 110)) * 86_400_000,

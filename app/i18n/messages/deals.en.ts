@@ -4,8 +4,9 @@ export const dealsEn = {
   "deals.subtitle":
     "Opportunities from your CRM with amount, margin, stage and the lead they came from.",
   "deals.count": "{count} deals · {amount}",
+  "deals.import": "Import deals (CSV)",
   "deals.empty":
-    "No deals yet. Send them from your CRM to POST /api/v1/deals (see Settings → API keys): each deal moves its lead to opportunity, won or lost.",
+    "No deals yet. Import a CSV export from HubSpot or Salesforce, or send them from your CRM to POST /api/v1/deals (see Settings → API keys): each deal moves its lead to opportunity, won or lost.",
   "deals.noMatches": "No deals match these filters.",
   "deals.filters.search": "Search",
   "deals.filters.searchPlaceholder": "Deal or company",

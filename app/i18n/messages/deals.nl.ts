@@ -3,10 +3,11 @@ import type { dealsEn } from "./deals.en";
 
 export const dealsNl: Record<keyof typeof dealsEn, string> = {
   "deals.title": "Deals",
+  "deals.import": "Deals importeren (CSV)",
   "deals.subtitle": "Kansen uit je CRM met bedrag, marge, fase en de lead waar ze vandaan komen.",
   "deals.count": "{count} deals · {amount}",
   "deals.empty":
-    "Nog geen deals. Stuur ze vanuit je CRM naar POST /api/v1/deals (zie Instellingen → API-sleutels): elke deal zet zijn lead op kans, gewonnen of verloren.",
+    "Nog geen deals. Importeer een CSV-export uit HubSpot of Salesforce, of stuur ze vanuit je CRM naar POST /api/v1/deals (zie Instellingen → API-sleutels): elke deal zet zijn lead op kans, gewonnen of verloren.",
   "deals.noMatches": "Geen deals met deze filters.",
   "deals.filters.search": "Zoeken",
   "deals.filters.searchPlaceholder": "Deal of bedrijf",

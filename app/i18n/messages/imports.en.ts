@@ -1,6 +1,6 @@
-// English: CSV import of leads and touchpoints. Every key must exist in Dutch too.
+// English: CSV import of leads, touchpoints and deals. Every key must exist in Dutch too.
 export const importsEn = {
-  "imports.title": "Import leads and touchpoints",
+  "imports.title": "Import leads, touchpoints and deals",
   "imports.description":
     "Upload a CSV export from HubSpot, Salesforce or a spreadsheet. You choose which column fills which field, check a preview, and the import runs in the background.",
 
@@ -10,10 +10,10 @@ export const importsEn = {
     "Separated by commas, semicolons or tabs, up to 64 MB. The first row holds the column names.",
   "imports.upload.kind": "The file contains",
   "imports.upload.kindHint":
-    "Touchpoints (ad clicks, page views, downloads…) must name a lead that is already in Baton, by its external id or e-mail address.",
+    "Touchpoints (ad clicks, page views, downloads…) must name a lead that is already in Baton, by its external id or e-mail address. Deals (from a HubSpot deals export or a Salesforce opportunities report) name their lead the same way.",
   "imports.upload.submit": "Upload and map columns",
   "imports.upload.missingFile": "Choose a CSV file.",
-  "imports.upload.kindInvalid": "Choose leads or touchpoints.",
+  "imports.upload.kindInvalid": "Choose leads, touchpoints or deals.",
   "imports.upload.empty": "The file is empty.",
   "imports.upload.noRows": "The file has column names but no rows below them.",
   "imports.upload.invalidCsv":
@@ -26,6 +26,7 @@ export const importsEn = {
 
   "imports.kind.leads": "Leads",
   "imports.kind.touchpoints": "Touchpoints",
+  "imports.kind.deals": "Deals",
 
   "imports.rules.title": "What happens to each row",
   "imports.rules.valid": "Valid rows are imported, even when other rows in the same file are not.",
@@ -35,6 +36,14 @@ export const importsEn = {
     "Importing the same file again creates no duplicates. A row with an external id belongs to the lead with that external id; a row without one belongs to the lead with the same e-mail address in this workspace. Those leads count as already in Baton and are not changed.",
   "imports.rules.duplicatesTouchpoints":
     "Importing the same file again creates no duplicates: a touchpoint is recognised by its external id, or else by its lead, kind, time, URL, content, campaign, source and search term.",
+  "imports.rules.duplicatesDeals":
+    "Importing the same file again creates no duplicates: a row with the external id of a deal already in Baton updates that deal (amount, stage, status…). Every deal needs the CRM's id.",
+  "imports.rules.dealValues":
+    "Amounts are in the currency's units, such as 12500.00 or 12.500,00. Probability and gross margin are a percentage (35% or 35) or a share (0.35); in a column whose name has a % sign every number is a percentage.",
+  "imports.rules.dealStatus":
+    "A deal is won or lost by its status, its Won or Closed column, or a stage such as Closed Won or Closed Lost; a won or lost deal closed on its close date. Its lead moves to opportunity, won or lost.",
+  "imports.rules.dealLinks":
+    "A deal's lead is found by its e-mail address, external id or Baton id; a row naming a lead that is not in Baton is invalid. An owner given by e-mail address must be a member of this workspace; an owner given by name is the member with that name, or no one when no member has it.",
   "imports.rules.dates":
     "Dates without a time zone are read in the workspace's time zone ({timeZone}). Dates such as 01/03/2026 are read day first: 1 March 2026.",
   "imports.rules.companySize":
@@ -81,12 +90,17 @@ export const importsEn = {
     "Map a column to External id or E-mail address: without either, a lead cannot be recognised.",
   "imports.mapping.needsTouchpointFields":
     "Map a column to the lead's external id or e-mail address, one to Touchpoint kind and one to Occurred at.",
+  "imports.mapping.needsDealFields":
+    "Map a column to External id (the CRM's deal id; in Salesforce, add Opportunity ID to the report), one to Deal name and one to Amount.",
   "imports.mapping.alreadyStarted":
     "This import has already started, so its columns can no longer be changed.",
 
   "imports.preset.baton": "Baton (API field names)",
   "imports.preset.hubspot": "HubSpot contacts export",
   "imports.preset.salesforce": "Salesforce leads export",
+  "imports.presetDeals.baton": "Baton (API field names)",
+  "imports.presetDeals.hubspot": "HubSpot deals export",
+  "imports.presetDeals.salesforce": "Salesforce opportunities report",
 
   "imports.field.external_id": "External id",
   "imports.field.email": "E-mail address",
@@ -109,6 +123,21 @@ export const importsEn = {
   "imports.field.url": "URL",
   "imports.field.term": "Search term",
   "imports.field.occurred_at": "Occurred at",
+  "imports.field.name": "Deal name",
+  "imports.field.amount": "Amount",
+  "imports.field.amount_cents": "Amount in cents",
+  "imports.field.gross_margin": "Gross margin (% or share)",
+  "imports.field.gross_margin_cents": "Gross margin in cents",
+  "imports.field.stage": "Stage",
+  "imports.field.probability": "Probability (% or share)",
+  "imports.field.status": "Status (open, won, lost)",
+  "imports.field.is_won": "Won (yes or no)",
+  "imports.field.is_closed": "Closed (yes or no)",
+  "imports.field.close_date": "Close date",
+  "imports.field.closed_at": "Closed at",
+  "imports.field.owner_email": "Owner (e-mail address or name)",
+  "imports.field.contact_email": "Contact's e-mail address",
+  "imports.field.lead_id": "Lead's Baton id",
 
   "imports.preview.title": "Preview",
   "imports.preview.description":
@@ -129,10 +158,13 @@ export const importsEn = {
     "Importing in the background. You can leave this page: the import continues.",
   "imports.counts.created": "Created",
   "imports.counts.unchanged": "Already in Baton (not changed)",
+  "imports.counts.updated": "Already in Baton (updated)",
   "imports.counts.errors": "Invalid rows (skipped)",
   "imports.done.title": "Import finished",
   "imports.done.summary":
     "{created} created, {unchanged} already in Baton, {errors} invalid rows skipped.",
+  "imports.done.summaryDeals":
+    "{created} created, {unchanged} updated, {errors} invalid rows skipped.",
   "imports.done.allValid": "Every row was valid.",
   "imports.done.download": "Download the error report (CSV)",
   "imports.done.errorsTitle": "Invalid rows",
@@ -145,11 +177,28 @@ export const importsEn = {
     "Rows processed before the problem are stored; importing the file again skips them. The error was: {failure}",
   "imports.another": "Import another file",
   "imports.viewLeads": "Go to the leads",
+  "imports.viewDeals": "Go to the deals",
 
   "imports.convert.companySize":
     "is not a number of employees: use a number such as 250 or 1,000, or a range such as 51-200",
   "imports.convert.date":
     "is not a date: use 2026-03-01, 2026-03-01 14:22 or 01/03/2026 (day first)",
+  "imports.convert.amount":
+    "is not an amount: use a number in the currency's units, such as 12500.00 or 12.500,00",
+  "imports.convert.amountMissing":
+    "is empty: every deal needs an amount; write 0 when it is not known yet",
+  "imports.convert.cents": "is not a whole number of cents",
+  "imports.convert.share": "is not a percentage or a share: use 35%, 35 or 0.35",
+  "imports.convert.stageProbability":
+    "is needed for a stage Baton does not know: give the deal's chance of winning, such as 35% or 0.35",
+  "imports.convert.flag": "is not yes or no: use true or false, 1 or 0, yes or no",
+  "imports.convert.dealExternalId":
+    "is empty: every deal needs the CRM's id, so that importing the file again updates the deal instead of adding it twice",
+  "imports.convert.closedWithoutOutcome":
+    "says the deal is closed, but neither a Won column nor the stage says whether it was won or lost",
+  "imports.convert.statusConflict":
+    "contradicts the stage, for example a Closed Lost stage marked as won",
+  "imports.row.unknownLeadId": "no lead in this workspace has this id",
   "imports.row.unknownLeadExternalId": "no lead in this workspace has this external id",
   "imports.row.unknownLeadEmail": "no lead in this workspace has this e-mail address",
 } as const;

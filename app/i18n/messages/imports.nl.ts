@@ -1,8 +1,8 @@
-// Nederlands: CSV-import van leads en touchpoints. Getypeerd tegen het Engels.
+// Nederlands: CSV-import van leads, touchpoints en deals. Getypeerd tegen het Engels.
 import type { importsEn } from "./imports.en";
 
 export const importsNl: Record<keyof typeof importsEn, string> = {
-  "imports.title": "Leads en touchpoints importeren",
+  "imports.title": "Leads, touchpoints en deals importeren",
   "imports.description":
     "Upload een CSV-export uit HubSpot, Salesforce of een spreadsheet. Je kiest welke kolom welk veld vult, controleert een voorbeeld, en de import loopt op de achtergrond.",
 
@@ -12,10 +12,10 @@ export const importsNl: Record<keyof typeof importsEn, string> = {
     "Gescheiden door komma's, puntkomma's of tabs, tot 64 MB. De eerste rij bevat de kolomnamen.",
   "imports.upload.kind": "Het bestand bevat",
   "imports.upload.kindHint":
-    "Touchpoints (advertentieklikken, paginabezoeken, downloads…) moeten een lead noemen die al in Baton staat, met het externe id of het e-mailadres.",
+    "Touchpoints (advertentieklikken, paginabezoeken, downloads…) moeten een lead noemen die al in Baton staat, met het externe id of het e-mailadres. Deals (uit een HubSpot-export van deals of een Salesforce-rapport van opportunity's) noemen hun lead op dezelfde manier.",
   "imports.upload.submit": "Uploaden en kolommen koppelen",
   "imports.upload.missingFile": "Kies een CSV-bestand.",
-  "imports.upload.kindInvalid": "Kies leads of touchpoints.",
+  "imports.upload.kindInvalid": "Kies leads, touchpoints of deals.",
   "imports.upload.empty": "Het bestand is leeg.",
   "imports.upload.noRows": "Het bestand heeft kolomnamen, maar geen rijen daaronder.",
   "imports.upload.invalidCsv":
@@ -28,6 +28,7 @@ export const importsNl: Record<keyof typeof importsEn, string> = {
 
   "imports.kind.leads": "Leads",
   "imports.kind.touchpoints": "Touchpoints",
+  "imports.kind.deals": "Deals",
 
   "imports.rules.title": "Wat er met elke rij gebeurt",
   "imports.rules.valid":
@@ -38,6 +39,14 @@ export const importsNl: Record<keyof typeof importsEn, string> = {
     "Hetzelfde bestand nog eens importeren maakt geen dubbele leads. Een rij met een extern id hoort bij de lead met dat externe id; een rij zonder extern id hoort bij de lead met hetzelfde e-mailadres in deze workspace. Die leads tellen als al in Baton en worden niet gewijzigd.",
   "imports.rules.duplicatesTouchpoints":
     "Hetzelfde bestand nog eens importeren maakt geen dubbele touchpoints: een touchpoint wordt herkend aan het externe id, of anders aan lead, soort, tijdstip, URL, content, campagne, bron en zoekterm.",
+  "imports.rules.duplicatesDeals":
+    "Hetzelfde bestand nog eens importeren maakt geen dubbele deals: een rij met het externe id van een deal die al in Baton staat, werkt die deal bij (bedrag, fase, status…). Elke deal heeft het id uit het CRM nodig.",
+  "imports.rules.dealValues":
+    "Bedragen staan in eenheden van de valuta, zoals 12500.00 of 12.500,00. Kans en brutomarge zijn een percentage (35% of 35) of een aandeel (0,35); in een kolom met een %-teken in de naam is elk getal een percentage.",
+  "imports.rules.dealStatus":
+    "Een deal is gewonnen of verloren door de status, de kolom Won of Closed, of een fase zoals Closed Won of Closed Lost; een gewonnen of verloren deal is gesloten op de sluitingsdatum. De lead gaat mee naar Opportunity, Gewonnen of Verloren.",
+  "imports.rules.dealLinks":
+    "De lead van een deal wordt gevonden aan het e-mailadres, het externe id of het Baton-id; een rij die een lead noemt die niet in Baton staat, is ongeldig. Een eigenaar met een e-mailadres moet lid zijn van deze workspace; een eigenaar met een naam is het lid met die naam, of niemand als geen lid zo heet.",
   "imports.rules.dates":
     "Datums zonder tijdzone worden gelezen in de tijdzone van de workspace ({timeZone}). Datums zoals 01/03/2026 worden met de dag eerst gelezen: 1 maart 2026.",
   "imports.rules.companySize":
@@ -84,12 +93,17 @@ export const importsNl: Record<keyof typeof importsEn, string> = {
     "Koppel een kolom aan Extern id of E-mailadres: zonder een van beide is een lead niet te herkennen.",
   "imports.mapping.needsTouchpointFields":
     "Koppel een kolom aan het externe id of e-mailadres van de lead, één aan Soort touchpoint en één aan Tijdstip.",
+  "imports.mapping.needsDealFields":
+    "Koppel een kolom aan Extern id (het id van de deal in het CRM; voeg in Salesforce Opportunity ID aan het rapport toe), één aan Naam van de deal en één aan Bedrag.",
   "imports.mapping.alreadyStarted":
     "Deze import is al gestart; de kolommen kun je niet meer wijzigen.",
 
   "imports.preset.baton": "Baton (veldnamen van de API)",
   "imports.preset.hubspot": "HubSpot-export van contactpersonen",
   "imports.preset.salesforce": "Salesforce-export van leads",
+  "imports.presetDeals.baton": "Baton (veldnamen van de API)",
+  "imports.presetDeals.hubspot": "HubSpot-export van deals",
+  "imports.presetDeals.salesforce": "Salesforce-rapport van opportunity's",
 
   "imports.field.external_id": "Extern id",
   "imports.field.email": "E-mailadres",
@@ -112,6 +126,21 @@ export const importsNl: Record<keyof typeof importsEn, string> = {
   "imports.field.url": "URL",
   "imports.field.term": "Zoekterm",
   "imports.field.occurred_at": "Tijdstip",
+  "imports.field.name": "Naam van de deal",
+  "imports.field.amount": "Bedrag",
+  "imports.field.amount_cents": "Bedrag in centen",
+  "imports.field.gross_margin": "Brutomarge (% of aandeel)",
+  "imports.field.gross_margin_cents": "Brutomarge in centen",
+  "imports.field.stage": "Fase",
+  "imports.field.probability": "Kans (% of aandeel)",
+  "imports.field.status": "Status (open, won, lost)",
+  "imports.field.is_won": "Gewonnen (ja of nee)",
+  "imports.field.is_closed": "Gesloten (ja of nee)",
+  "imports.field.close_date": "Sluitingsdatum",
+  "imports.field.closed_at": "Gesloten op",
+  "imports.field.owner_email": "Eigenaar (e-mailadres of naam)",
+  "imports.field.contact_email": "E-mailadres van de contactpersoon",
+  "imports.field.lead_id": "Baton-id van de lead",
 
   "imports.preview.title": "Voorbeeld",
   "imports.preview.description":
@@ -132,10 +161,13 @@ export const importsNl: Record<keyof typeof importsEn, string> = {
     "Bezig met importeren op de achtergrond. Je kunt deze pagina verlaten: de import gaat door.",
   "imports.counts.created": "Aangemaakt",
   "imports.counts.unchanged": "Al in Baton (niet gewijzigd)",
+  "imports.counts.updated": "Al in Baton (bijgewerkt)",
   "imports.counts.errors": "Ongeldige rijen (overgeslagen)",
   "imports.done.title": "Import klaar",
   "imports.done.summary":
     "{created} aangemaakt, {unchanged} al in Baton, {errors} ongeldige rijen overgeslagen.",
+  "imports.done.summaryDeals":
+    "{created} aangemaakt, {unchanged} bijgewerkt, {errors} ongeldige rijen overgeslagen.",
   "imports.done.allValid": "Alle rijen waren geldig.",
   "imports.done.download": "Foutenrapport downloaden (CSV)",
   "imports.done.errorsTitle": "Ongeldige rijen",
@@ -148,11 +180,28 @@ export const importsNl: Record<keyof typeof importsEn, string> = {
     "Rijen die vóór het probleem zijn verwerkt, zijn opgeslagen; als je het bestand opnieuw importeert, worden ze overgeslagen. De fout was: {failure}",
   "imports.another": "Nog een bestand importeren",
   "imports.viewLeads": "Naar de leads",
+  "imports.viewDeals": "Naar de deals",
 
   "imports.convert.companySize":
     "is geen aantal medewerkers: gebruik een getal zoals 250 of 1.000, of een bereik zoals 51-200",
   "imports.convert.date":
     "is geen datum: gebruik 2026-03-01, 2026-03-01 14:22 of 01/03/2026 (dag eerst)",
+  "imports.convert.amount":
+    "is geen bedrag: gebruik een getal in eenheden van de valuta, zoals 12500.00 of 12.500,00",
+  "imports.convert.amountMissing":
+    "is leeg: elke deal heeft een bedrag nodig; vul 0 in als het nog niet bekend is",
+  "imports.convert.cents": "is geen heel aantal centen",
+  "imports.convert.share": "is geen percentage of aandeel: gebruik 35%, 35 of 0,35",
+  "imports.convert.stageProbability":
+    "is nodig voor een fase die Baton niet kent: geef de kans dat de deal gewonnen wordt, zoals 35% of 0,35",
+  "imports.convert.flag": "is geen ja of nee: gebruik true of false, 1 of 0, ja of nee",
+  "imports.convert.dealExternalId":
+    "is leeg: elke deal heeft het id uit het CRM nodig, zodat het bestand nog eens importeren de deal bijwerkt in plaats van hem dubbel toe te voegen",
+  "imports.convert.closedWithoutOutcome":
+    "zegt dat de deal gesloten is, maar de kolom Won noch de fase zegt of hij gewonnen of verloren is",
+  "imports.convert.statusConflict":
+    "spreekt de fase tegen, bijvoorbeeld een fase Closed Lost die als gewonnen is gemarkeerd",
+  "imports.row.unknownLeadId": "geen lead in deze workspace heeft dit id",
   "imports.row.unknownLeadExternalId": "geen lead in deze workspace heeft dit externe id",
   "imports.row.unknownLeadEmail": "geen lead in deze workspace heeft dit e-mailadres",
 };
