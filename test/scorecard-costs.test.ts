@@ -3,12 +3,14 @@
 // that costs money and delivers nothing, the weeks of the period; and the three ways costs come
 // in: the form on /scorecard/costs (field errors, roles), POST /api/v1/campaign-costs (batches,
 // external ids) and nothing from another workspace.
+import { eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { scorecardToJson } from "../app/api/scorecard";
 import { acceptLead, transitionLead } from "../app/leads/transition.server";
 import { costInPeriod, parseAmountToCents } from "../app/scorecard/costs";
 import { saveCampaignCost } from "../app/scorecard/costs.server";
 import { scorecard } from "../app/scorecard/scorecard.server";
+import { campaignCosts } from "../db/schema";
 import {
   makeActiveDefinition,
   makeApiKey,
@@ -366,6 +368,41 @@ describe("cost per MQL and per SQL", () => {
         costPerMqlCents: null,
       }),
     ]);
+
+    // Changed: the form opens filled in, and the new amount counts; another workspace's cost is
+    // not found.
+    const [stored] = await server.db
+      .select()
+      .from(campaignCosts)
+      .where(eq(campaignCosts.campaign, "Webinar: peak season"));
+    const editPage = await (await admin.get(`/scorecard/costs?edit=${stored!.id}`)).text();
+    expect(editPage).toContain("Change this cost");
+    expect(editPage).toContain('value="1250.50"');
+    const updated = await admin.post("/scorecard/costs", {
+      intent: "update",
+      costId: stored!.id,
+      campaign: "Webinar: peak season",
+      source: "Webinar",
+      startsOn: "2026-12-01",
+      endsOn: "2026-12-31",
+      amount: "1000",
+    });
+    expect(updated.status).toBe(302);
+    const again = await scorecard({
+      db: server.db,
+      workspaceId,
+      from: "2026-12-01",
+      to: "2027-01-01",
+    });
+    expect(again.current.byCampaign[0]?.costCents).toBe(100_000);
+    const [foreign] = await server.db
+      .select()
+      .from(campaignCosts)
+      .where(ne(campaignCosts.workspaceId, workspaceId));
+    expect((await admin.get(`/scorecard/costs?edit=${foreign!.id}`)).status).toBe(404);
+    expect(
+      (await admin.post("/scorecard/costs", { intent: "delete", costId: foreign!.id })).status,
+    ).toBe(404);
   });
 
   it("come in through POST /api/v1/campaign-costs, once per external id, all or nothing", async () => {

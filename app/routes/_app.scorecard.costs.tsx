@@ -25,6 +25,7 @@ import { isUuid } from "../lib/ids";
 import { campaignCostFormSchema } from "../scorecard/costs";
 import {
   deleteCampaignCost,
+  getCampaignCost,
   knownCampaigns,
   listCampaignCosts,
   saveCampaignCost,
@@ -49,9 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   let editing = null;
   if (editId && canEdit) {
     if (!isUuid(editId)) notFound();
-    editing = (await listCampaignCosts({ ...scope, limit: 10_000 })).costs.find(
-      (cost) => cost.id === editId,
-    );
+    editing = await getCampaignCost({ ...scope, costId: editId });
     if (!editing) notFound();
   }
   return {

@@ -40,6 +40,17 @@ export async function listCampaignCosts(options: Scope & { limit?: number; offse
   return { costs: rows, total: total?.n ?? 0 };
 }
 
+/** One cost of the workspace (null when it is not one of its own). */
+export async function getCampaignCost(options: Scope & { costId: string }) {
+  const [cost] = await options.db
+    .select()
+    .from(campaignCosts)
+    .where(
+      and(eq(campaignCosts.id, options.costId), eq(campaignCosts.workspaceId, options.workspaceId)),
+    );
+  return cost ?? null;
+}
+
 /** The campaigns (with their sources) leads came from, for the form's suggestions. */
 export async function knownCampaigns(options: Scope) {
   const rows = await options.db
