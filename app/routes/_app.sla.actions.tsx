@@ -1,4 +1,4 @@
-// Action items: what the SLA's consequences (and later the weekly sync) asked someone to do, plus
+// Action items: what the SLA's consequences and the weekly sync asked someone to do, plus
 // items added by hand. Open ones first; marking one done or dropped is audited. They carry into
 // the next weekly sync until closed.
 import {
