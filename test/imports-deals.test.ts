@@ -10,6 +10,7 @@ import { createImport, getImport, runImport, saveMapping } from "../app/imports/
 import { deals, imports, leadEvents, leads } from "../db/schema";
 import type { Browser } from "./helpers/browser";
 import { makeActiveDefinition, makeMember, makeWorkspace, signedIn } from "./helpers/factories";
+import { selectedMapping, waitUntilFinished as waitForImport } from "./helpers/imports";
 import { arriveLead } from "./helpers/leads";
 import { startTestServer, type TestServer } from "./helpers/server";
 
@@ -41,24 +42,9 @@ async function uploadDeals(browser: Browser, csv: string, fileName: string) {
   return importId!;
 }
 
-/** The mapping the page suggests: column position → selected field ("" = ignored). */
-function selectedMapping(html: string): Record<string, string> {
-  const mapping: Record<string, string> = {};
-  for (const match of html.matchAll(/<select[^>]*name="(map\.\d+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option[^>]*value="([^"]*)"[^>]*selected=""/.exec(match[2]!);
-    mapping[match[1]!] = selected?.[1] ?? "";
-  }
-  return mapping;
-}
-
-async function waitUntilFinished(importId: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await server.db.select().from(imports).where(eq(imports.id, importId));
-    if (row && (row.status === "done" || row.status === "failed")) return row;
-    if (Date.now() > deadline) throw new Error(`Import still ${row?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The import's row once its background job has finished. */
+function waitUntilFinished(importId: string, timeoutMs?: number) {
+  return waitForImport(server.db, importId, timeoutMs);
 }
 
 /** Uploads, checks the page, starts with the suggested mapping, and waits for the end. */

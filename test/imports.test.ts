@@ -17,6 +17,7 @@ import { intakeLeads } from "../app/leads/intake.server";
 import { definitionVersions, imports, leadEvents, leads, touchpoints } from "../db/schema";
 import type { Browser } from "./helpers/browser";
 import { makeMember, makeWorkspace, signedIn } from "./helpers/factories";
+import { selectedMapping, waitUntilFinished as waitForImport } from "./helpers/imports";
 import { startTestServer, type TestServer } from "./helpers/server";
 
 let server: TestServer;
@@ -59,24 +60,9 @@ async function uploadOk(
   return importId!;
 }
 
-/** The mapping the page suggests: column position → selected field ("" = ignored). */
-function selectedMapping(html: string): Record<string, string> {
-  const mapping: Record<string, string> = {};
-  for (const match of html.matchAll(/<select[^>]*name="(map\.\d+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option[^>]*value="([^"]*)"[^>]*selected=""/.exec(match[2]!);
-    mapping[match[1]!] = selected?.[1] ?? "";
-  }
-  return mapping;
-}
-
-async function waitUntilFinished(importId: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await server.db.select().from(imports).where(eq(imports.id, importId));
-    if (row && (row.status === "done" || row.status === "failed")) return row;
-    if (Date.now() > deadline) throw new Error(`Import still ${row?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The import's row once its background job has finished. */
+function waitUntilFinished(importId: string, timeoutMs?: number) {
+  return waitForImport(server.db, importId, timeoutMs);
 }
 
 /** Uploads, starts with the suggested mapping, and waits for the end. */
