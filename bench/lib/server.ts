@@ -1,0 +1,118 @@
+// Starts Baton as `npm start` does (server/start.ts, the production build) in its own process,
+// so the figures include HTTP, Express and Remix, and the server's memory can be read apart from
+// the load generator's.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const rootDir = path.resolve(import.meta.dirname, "../..");
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  /** Resident set size of the server process, in MiB. */
+  rssMiB(): number;
+  /** Milliseconds from spawn to the first 200 from /healthz. */
+  startedInMs: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(new URL("/healthz", url));
+      if (response.ok) return;
+    } catch {}
+    await sleep(10);
+  }
+  throw new Error(`the server did not answer /healthz within ${timeoutMs} ms`);
+}
+
+/**
+ * Spawns the server. `command` "node" runs server/start.ts under tsx's loader in one process
+ * (so its RSS is the server's); "npm" runs `npm start` exactly as a user does.
+ */
+export async function startServer(options: {
+  env?: Record<string, string | undefined>;
+  command?: "node" | "npm";
+  log?: (line: string) => void;
+}): Promise<BenchServer> {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    BATON_SWEEP_INTERVAL_MS: "15000",
+    ...options.env,
+  };
+  const started = performance.now();
+  const child =
+    options.command === "npm"
+      ? spawn("npm", ["start", "--silent"], { cwd: rootDir, env, stdio: ["ignore", "ignore", "pipe"] })
+      : spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+          cwd: rootDir,
+          env,
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealthy(url, child);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  const startedInMs = performance.now() - started;
+  options.log?.(`server up on ${url} in ${Math.round(startedInMs)} ms`);
+  return {
+    url,
+    pid: child.pid as number,
+    rssMiB: () => serverRss(child.pid as number),
+    startedInMs,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      // npm start runs the server as a child: signal the whole group.
+      child.kill("SIGTERM");
+      await Promise.race([exited, sleep(12_000)]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** The RSS of a process and its descendants (npm start → tsx → node), in MiB. */
+function serverRss(pid: number): number {
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      total += rssMiB(id);
+      const children = readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim();
+      for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
+    } catch {}
+  };
+  visit(pid);
+  return total;
+}
