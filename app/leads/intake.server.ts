@@ -1,7 +1,7 @@
 // Lead intake: store a lead (idempotent on external_id), its touchpoints and its first event,
 // route a repeat question from someone already being worked to that lead's owner, and judge
 // the lead against the active MQL definition the moment it arrives.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
@@ -11,11 +11,18 @@ import {
   leadEvents,
   leadNotes,
   leads,
+  routingDecisions,
   type Touchpoint,
   touchpoints,
 } from "../../db/schema";
 import { type EvaluatedLead, evaluateDefinition } from "../definitions/criteria";
-import { routeLead } from "../routing/route-lead.server";
+import {
+  type PlannedRoute,
+  planRoutes,
+  routeLead,
+  routingDecisionRow,
+} from "../routing/route-lead.server";
+import { startClocksForNewLeads } from "../sla/clocks.server";
 import { openStatuses } from "./lifecycle";
 import type { LeadInput, TouchpointInput } from "./schemas";
 
@@ -77,33 +84,103 @@ export function touchpointDedupeKey(leadId: string, touch: TouchpointInput): str
   return `h:${createHash("sha256").update(identity).digest("hex").slice(0, 40)}`;
 }
 
+function touchpointRow(workspaceId: string, leadId: string, touch: TouchpointInput) {
+  return {
+    workspaceId,
+    leadId,
+    kind: touch.kind,
+    source: touch.source,
+    campaign: touch.campaign,
+    content: touch.content,
+    contentType: touch.content_type,
+    url: touch.url,
+    term: touch.term,
+    occurredAt: new Date(touch.occurred_at),
+    dedupeKey: touchpointDedupeKey(leadId, touch),
+  };
+}
+
+/** Stores touchpoints (each once: a touch already here, or twice in the list, is skipped). */
+async function storeTouchpoints(db: Database, rows: ReturnType<typeof touchpointRow>[]) {
+  const seen = new Set<string>();
+  const fresh = rows.filter((row) => !seen.has(row.dedupeKey) && seen.add(row.dedupeKey));
+  let stored = 0;
+  for (const chunk of chunks(fresh, 2_000)) {
+    const inserted = await db
+      .insert(touchpoints)
+      .values(chunk)
+      .onConflictDoNothing({ target: [touchpoints.workspaceId, touchpoints.dedupeKey] })
+      .returning({ id: touchpoints.id });
+    stored += inserted.length;
+  }
+  return stored;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 export async function addTouchpoints(options: {
   db: Database;
   workspaceId: string;
   leadId: string;
   touchpoints: TouchpointInput[];
 }): Promise<number> {
-  if (options.touchpoints.length === 0) return 0;
-  const inserted = await options.db
-    .insert(touchpoints)
-    .values(
-      options.touchpoints.map((touch) => ({
-        workspaceId: options.workspaceId,
-        leadId: options.leadId,
-        kind: touch.kind,
-        source: touch.source,
-        campaign: touch.campaign,
-        content: touch.content,
-        contentType: touch.content_type,
-        url: touch.url,
-        term: touch.term,
-        occurredAt: new Date(touch.occurred_at),
-        dedupeKey: touchpointDedupeKey(options.leadId, touch),
-      })),
-    )
-    .onConflictDoNothing({ target: [touchpoints.workspaceId, touchpoints.dedupeKey] })
-    .returning({ id: touchpoints.id });
-  return inserted.length;
+  return storeTouchpoints(
+    options.db,
+    options.touchpoints.map((touch) => touchpointRow(options.workspaceId, options.leadId, touch)),
+  );
+}
+
+type JudgedTouch = Pick<Touchpoint, "kind" | "url" | "content" | "contentType" | "occurredAt">;
+
+/**
+ * The verdict of a definition on a lead at time `at`, and what it changes on the lead: an MQL
+ * (when it qualifies with complete data and is still `new`), or held back (meets the criteria
+ * but lacks required data). Pure.
+ */
+function judge(lead: Lead, definition: DefinitionVersion, at: Date, touches: JudgedTouch[]) {
+  const evaluation = evaluateDefinition({
+    lead: leadForEvaluation(lead),
+    touchpoints: touches.filter((t) => t.occurredAt.getTime() <= at.getTime()),
+    rules: definition.rules,
+    requiredFields: definition.requiredFields,
+    now: at,
+  });
+  const becomesMql = lead.status === "new" && evaluation.qualifies;
+  const heldBack = evaluation.meetsCriteria && !evaluation.qualifies;
+  return {
+    becomesMql,
+    changes: {
+      qualification: {
+        versionId: definition.id,
+        version: definition.version,
+        qualifies: evaluation.qualifies,
+        missingFields: evaluation.missingFields,
+        results: evaluation.results,
+        evaluatedAt: at.toISOString(),
+      },
+      definitionVersionId: definition.id,
+      updatedAt: new Date(),
+      ...(becomesMql ? { status: "mql" as const, mqlAt: lead.mqlAt ?? at } : {}),
+      ...(heldBack && !lead.heldBackAt ? { heldBackAt: at } : {}),
+    },
+  };
+}
+
+function mqlEvent(lead: Lead, definition: DefinitionVersion, at: Date, actorLabel: string) {
+  return {
+    workspaceId: lead.workspaceId,
+    leadId: lead.id,
+    fromStatus: "new" as const,
+    toStatus: "mql" as const,
+    occurredAt: at,
+    actorLabel,
+    reason: `Meets MQL definition v${definition.version} with complete data`,
+    definitionVersionId: definition.id,
+  };
 }
 
 /**
@@ -116,7 +193,7 @@ export async function qualifyLead(options: {
   lead: Lead;
   definition: DefinitionVersion;
   at: Date;
-  touchpoints?: Pick<Touchpoint, "kind" | "url" | "content" | "contentType" | "occurredAt">[];
+  touchpoints?: JudgedTouch[];
   actorLabel?: string;
 }): Promise<Lead> {
   const { db, lead, definition, at } = options;
@@ -132,45 +209,16 @@ export async function qualifyLead(options: {
       })
       .from(touchpoints)
       .where(eq(touchpoints.leadId, lead.id)));
-  const evaluation = evaluateDefinition({
-    lead: leadForEvaluation(lead),
-    touchpoints: touches.filter((t) => t.occurredAt.getTime() <= at.getTime()),
-    rules: definition.rules,
-    requiredFields: definition.requiredFields,
-    now: at,
-  });
-  const qualification = {
-    versionId: definition.id,
-    version: definition.version,
-    qualifies: evaluation.qualifies,
-    missingFields: evaluation.missingFields,
-    results: evaluation.results,
-    evaluatedAt: at.toISOString(),
-  };
-  const becomesMql = lead.status === "new" && evaluation.qualifies;
-  const heldBack = evaluation.meetsCriteria && !evaluation.qualifies;
+  const { becomesMql, changes } = judge(lead, definition, at, touches);
   const [updated] = await db
     .update(leads)
-    .set({
-      qualification,
-      definitionVersionId: definition.id,
-      updatedAt: new Date(),
-      ...(becomesMql ? { status: "mql" as const, mqlAt: lead.mqlAt ?? at } : {}),
-      ...(heldBack && !lead.heldBackAt ? { heldBackAt: at } : {}),
-    })
+    .set(changes)
     .where(and(eq(leads.id, lead.id), eq(leads.workspaceId, lead.workspaceId)))
     .returning();
   if (!becomesMql || !updated) return updated ?? lead;
-  await db.insert(leadEvents).values({
-    workspaceId: lead.workspaceId,
-    leadId: lead.id,
-    fromStatus: "new",
-    toStatus: "mql",
-    occurredAt: at,
-    actorLabel: options.actorLabel ?? "qualification",
-    reason: `Meets MQL definition v${definition.version} with complete data`,
-    definitionVersionId: definition.id,
-  });
+  await db
+    .insert(leadEvents)
+    .values(mqlEvent(lead, definition, at, options.actorLabel ?? "qualification"));
   // A new MQL goes to the right rep at once (speed to lead).
   const routing = await routeLead({ db, lead: updated, now: at });
   return {
@@ -180,22 +228,6 @@ export async function qualifyLead(options: {
     queue: routing.queue,
     assignedAt: routing.assignedUserId || routing.queue ? at : null,
   };
-}
-
-async function findOpenLeadForContact(db: Database, workspaceId: string, email: string) {
-  const [open] = await db
-    .select()
-    .from(leads)
-    .where(
-      and(
-        eq(leads.workspaceId, workspaceId),
-        eq(leads.email, email),
-        inArray(leads.status, openStatuses),
-      ),
-    )
-    .orderBy(desc(leads.createdAt))
-    .limit(1);
-  return open ?? null;
 }
 
 function repeatQuestionNote(input: LeadInput, at: Date): string {
@@ -214,130 +246,208 @@ export interface IntakeOptions {
   now?: Date;
 }
 
-/** Takes in a batch in one transaction: all of it is stored, or none of it. */
+/**
+ * Takes in a batch in one transaction: all of it is stored, or none of it. The outcome is what
+ * taking the leads in one at a time, in order, would give (a later lead with an earlier one's
+ * external_id is that lead; a contact's second question goes to the lead the first one opened),
+ * but it is decided in memory and written with a few statements for the whole batch, so a
+ * thousand leads cost about what one does.
+ */
 export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[]> {
   const now = options.now ?? new Date();
+  const { workspaceId, actorLabel } = options;
   return options.db.transaction(async (tx) => {
-    const definition = await getActiveDefinition({ db: tx, workspaceId: options.workspaceId });
+    const definition = await getActiveDefinition({ db: tx, workspaceId });
+    const { byExternalId, openByEmail } = await knownLeads(tx, workspaceId, options.leads);
+
     const results: IntakeResult[] = [];
+    const created: { lead: Lead; judgedAt: Date }[] = [];
+    const events: (typeof leadEvents.$inferInsert)[] = [];
+    const notes: (typeof leadNotes.$inferInsert)[] = [];
+    const touches: ReturnType<typeof touchpointRow>[] = [];
+    const addTouches = (leadId: string, input: LeadInput) =>
+      touches.push(...input.touchpoints.map((touch) => touchpointRow(workspaceId, leadId, touch)));
+
     for (const input of options.leads) {
-      results.push(await intakeOne(tx, options, input, definition, now));
+      const existing = input.external_id ? byExternalId.get(input.external_id) : undefined;
+      if (existing) {
+        addTouches(existing.id, input);
+        results.push({ ...existing, created: false, routedToOpenLead: false, assigned: false });
+        continue;
+      }
+      const createdAt = input.created_at ? new Date(input.created_at) : now;
+      const open = input.email ? openByEmail.get(input.email) : undefined;
+      if (open) {
+        notes.push({
+          workspaceId,
+          leadId: open.id,
+          kind: "repeat_question",
+          body: repeatQuestionNote(input, createdAt),
+        });
+        addTouches(open.id, input);
+        results.push({
+          id: open.id,
+          status: open.status,
+          created: false,
+          routedToOpenLead: true,
+          assigned: false,
+        });
+        continue;
+      }
+
+      let lead = newLead(workspaceId, input, createdAt, now);
+      events.push({
+        workspaceId,
+        leadId: lead.id,
+        fromStatus: null,
+        toStatus: "new",
+        occurredAt: createdAt,
+        actorLabel,
+        reason: input.source ? `Received from ${input.source}` : "Received",
+      });
+      addTouches(lead.id, input);
+      const judgedAt = judgementTime(createdAt, input.touchpoints, now);
+      if (definition) {
+        const { becomesMql, changes } = judge(
+          lead,
+          definition,
+          judgedAt,
+          input.touchpoints.map((t) => ({
+            kind: t.kind,
+            url: t.url,
+            content: t.content,
+            contentType: t.content_type,
+            occurredAt: new Date(t.occurred_at),
+          })),
+        );
+        lead = { ...lead, ...changes };
+        if (becomesMql) events.push(mqlEvent(lead, definition, judgedAt, "qualification"));
+      }
+      created.push({ lead, judgedAt });
+      const known = { id: lead.id, status: lead.status };
+      if (input.external_id) byExternalId.set(input.external_id, known);
+      const previous = input.email ? openByEmail.get(input.email) : undefined;
+      if (input.email && openStatuses.includes(lead.status)) {
+        if (!previous || previous.createdAt.getTime() <= createdAt.getTime())
+          openByEmail.set(input.email, { ...known, createdAt });
+      }
+      results.push({ ...known, created: true, routedToOpenLead: false, assigned: false });
     }
+
+    // A new MQL goes to the right rep at once (speed to lead): all of the batch's together.
+    const mqls = created.filter(({ lead }) => lead.status === "mql");
+    const routes = await planRoutes(
+      tx,
+      workspaceId,
+      mqls.map(({ lead, judgedAt }) => ({ lead, at: judgedAt })),
+    );
+    const decisions = mqls.map(({ lead, judgedAt }, index) => {
+      const route = routes[index] as PlannedRoute;
+      const decision = routingDecisionRow(lead, route, judgedAt);
+      Object.assign(lead, {
+        ownerUserId: route.assignedUserId,
+        poolId: route.poolId,
+        queue: route.queue,
+        assignedAt: route.assignedUserId || route.queue ? judgedAt : null,
+        marginTier: route.marginTier,
+        expectedValueCents: route.expectedValueCents,
+      });
+      return decision;
+    });
+    const assigned = new Set(
+      mqls.filter(({ lead }) => lead.ownerUserId || lead.poolId).map(({ lead }) => lead.id),
+    );
+    for (const result of results) if (result.created) result.assigned = assigned.has(result.id);
+
+    for (const chunk of chunks(created, 1_000)) {
+      await tx.insert(leads).values(chunk.map(({ lead }) => lead));
+    }
+    for (const chunk of chunks(events, 2_000)) await tx.insert(leadEvents).values(chunk);
+    if (notes.length > 0) await tx.insert(leadNotes).values(notes);
+    await storeTouchpoints(tx, touches);
+    await startClocksForNewLeads(
+      tx,
+      workspaceId,
+      mqls.flatMap(({ lead, judgedAt }) =>
+        lead.ownerUserId ? [{ lead, ownerUserId: lead.ownerUserId, at: judgedAt }] : [],
+      ),
+    );
+    for (const chunk of chunks(decisions, 2_000)) await tx.insert(routingDecisions).values(chunk);
     return results;
   });
 }
 
-async function intakeOne(
-  tx: Database,
-  options: IntakeOptions,
-  input: LeadInput,
-  definition: DefinitionVersion | null,
-  now: Date,
-): Promise<IntakeResult> {
-  const { workspaceId } = options;
-  if (input.external_id) {
-    const [existing] = await tx
-      .select()
-      .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), eq(leads.externalId, input.external_id)));
-    if (existing) {
-      await addTouchpoints({
-        db: tx,
-        workspaceId,
-        leadId: existing.id,
-        touchpoints: input.touchpoints,
-      });
-      return {
-        id: existing.id,
-        status: existing.status,
-        created: false,
-        routedToOpenLead: false,
-        assigned: false,
-      };
-    }
-  }
-
-  const createdAt = input.created_at ? new Date(input.created_at) : now;
-  if (input.email) {
-    const open = await findOpenLeadForContact(tx, workspaceId, input.email);
-    if (open) {
-      await tx.insert(leadNotes).values({
-        workspaceId,
-        leadId: open.id,
-        kind: "repeat_question",
-        body: repeatQuestionNote(input, createdAt),
-      });
-      await addTouchpoints({
-        db: tx,
-        workspaceId,
-        leadId: open.id,
-        touchpoints: input.touchpoints,
-      });
-      return {
-        id: open.id,
-        status: open.status,
-        created: false,
-        routedToOpenLead: true,
-        assigned: false,
-      };
-    }
-  }
-
-  const [lead] = await tx
-    .insert(leads)
-    .values({
-      workspaceId,
-      externalId: input.external_id,
-      email: input.email,
-      firstName: input.first_name,
-      lastName: input.last_name,
-      company: input.company,
-      companySize: input.company_size,
-      industry: input.industry,
-      jobTitle: input.job_title,
-      country: input.country,
-      region: input.region,
-      source: input.source,
-      campaign: input.campaign,
-      content: input.content,
-      partner: input.partner,
-      createdAt,
-      receivedAt: now,
-    })
-    .returning();
-  if (!lead) throw new Error("The lead was not stored");
-  await tx.insert(leadEvents).values({
-    workspaceId,
-    leadId: lead.id,
-    fromStatus: null,
-    toStatus: "new",
-    occurredAt: createdAt,
-    actorLabel: options.actorLabel,
-    reason: input.source ? `Received from ${input.source}` : "Received",
-  });
-  await addTouchpoints({ db: tx, workspaceId, leadId: lead.id, touchpoints: input.touchpoints });
-  const judged = definition
-    ? await qualifyLead({
-        db: tx,
-        lead,
-        definition,
-        at: judgementTime(createdAt, input.touchpoints, now),
-        touchpoints: input.touchpoints.map((t) => ({
-          kind: t.kind,
-          url: t.url,
-          content: t.content,
-          contentType: t.content_type,
-          occurredAt: new Date(t.occurred_at),
-        })),
-      })
-    : lead;
+/** A lead as intake first stores it: `new`, nobody's yet. */
+function newLead(workspaceId: string, input: LeadInput, createdAt: Date, now: Date): Lead {
   return {
-    id: judged.id,
-    status: judged.status,
-    created: true,
-    routedToOpenLead: false,
-    assigned: judged.status === "mql" && Boolean(judged.ownerUserId || judged.poolId),
+    id: randomUUID(),
+    workspaceId,
+    externalId: input.external_id ?? null,
+    email: input.email ?? null,
+    firstName: input.first_name ?? null,
+    lastName: input.last_name ?? null,
+    company: input.company ?? null,
+    companySize: input.company_size ?? null,
+    industry: input.industry ?? null,
+    jobTitle: input.job_title ?? null,
+    country: input.country ?? null,
+    region: input.region ?? null,
+    source: input.source ?? null,
+    campaign: input.campaign ?? null,
+    content: input.content ?? null,
+    partner: input.partner ?? null,
+    status: "new",
+    ownerUserId: null,
+    assignedAt: null,
+    queue: null,
+    poolId: null,
+    marginTier: null,
+    expectedValueCents: null,
+    definitionVersionId: null,
+    qualification: null,
+    heldBackAt: null,
+    mqlAt: null,
+    createdAt,
+    receivedAt: now,
+    updatedAt: now,
   };
+}
+
+/** The batch's leads already here: by external_id, and each contact's newest open lead. */
+async function knownLeads(db: Database, workspaceId: string, inputs: LeadInput[]) {
+  const externalIds = [...new Set(inputs.flatMap((i) => (i.external_id ? [i.external_id] : [])))];
+  const emails = [...new Set(inputs.flatMap((i) => (i.email ? [i.email] : [])))];
+  const byExternalId = new Map<string, { id: string; status: Lead["status"] }>();
+  const openByEmail = new Map<string, { id: string; status: Lead["status"]; createdAt: Date }>();
+  if (externalIds.length > 0) {
+    const found = await db
+      .select({ id: leads.id, status: leads.status, externalId: leads.externalId })
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.externalId, externalIds)));
+    for (const lead of found)
+      if (lead.externalId) byExternalId.set(lead.externalId, { id: lead.id, status: lead.status });
+  }
+  if (emails.length > 0) {
+    const open = await db
+      .select({
+        id: leads.id,
+        status: leads.status,
+        email: leads.email,
+        createdAt: leads.createdAt,
+      })
+      .from(leads)
+      .where(
+        and(
+          eq(leads.workspaceId, workspaceId),
+          inArray(leads.email, emails),
+          inArray(leads.status, openStatuses),
+        ),
+      )
+      .orderBy(desc(leads.createdAt));
+    for (const lead of open)
+      if (lead.email && !openByEmail.has(lead.email)) openByEmail.set(lead.email, lead);
+  }
+  return { byExternalId, openByEmail };
 }
 
 /**

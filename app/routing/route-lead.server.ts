@@ -1,13 +1,14 @@
 // Routing a lead in the database: the workspace's rules decide (pure, app/routing/rules.ts), a
 // pool's rotation is read and advanced under a row lock (so restarts and several instances share
 // one rotation), and every decision is logged with its rule and reason.
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   type Lead,
   leads,
   marginSegments,
   memberships,
+  type PoolMember,
   poolMembers,
   routingDecisions,
   routingPools,
@@ -63,13 +64,26 @@ export async function loadRoutingRules(db: Database, workspaceId: string): Promi
   }));
 }
 
-/** Margin tier of a lead: the first segment whose conditions hold gives P(close), margin, risk. */
-export async function marginTierFor(db: Database, workspaceId: string, lead: RoutedLead) {
-  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+interface MarginConfig {
+  topFromCents: number;
+  middleFromCents: number;
+  segments: (typeof marginSegments.$inferSelect)[];
+}
+
+/** The workspace's margin tiers, when they are on: read once per routing batch. */
+async function loadMarginConfig(db: Database, workspaceId: string): Promise<MarginConfig | null> {
+  const [workspace] = await db
+    .select({
+      enabled: workspaces.marginTiersEnabled,
+      topFromCents: workspaces.tierTopFromCents,
+      middleFromCents: workspaces.tierMiddleFromCents,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
   if (
-    !workspace?.marginTiersEnabled ||
-    workspace.tierTopFromCents === null ||
-    workspace.tierMiddleFromCents === null
+    !workspace?.enabled ||
+    workspace.topFromCents === null ||
+    workspace.middleFromCents === null
   ) {
     return null;
   }
@@ -78,19 +92,119 @@ export async function marginTierFor(db: Database, workspaceId: string, lead: Rou
     .from(marginSegments)
     .where(eq(marginSegments.workspaceId, workspaceId))
     .orderBy(asc(marginSegments.position));
-  const segment = segments.find((s) =>
+  return {
+    topFromCents: workspace.topFromCents,
+    middleFromCents: workspace.middleFromCents,
+    segments,
+  };
+}
+
+function marginOf(config: MarginConfig | null, lead: RoutedLead) {
+  if (!config) return null;
+  const segment = config.segments.find((s) =>
     s.conditions.every((condition) => checkCondition(lead, condition).holds),
   );
   if (!segment) return null;
   const value = expectedValueCents(segment);
-  return {
-    tier: tierFor(value, {
-      topFromCents: workspace.tierTopFromCents,
-      middleFromCents: workspace.tierMiddleFromCents,
-    }),
-    valueCents: value,
-    segment: segment.name,
-  };
+  return { tier: tierFor(value, config), valueCents: value, segment: segment.name };
+}
+
+/** Margin tier of a lead: the first segment whose conditions hold gives P(close), margin, risk. */
+export async function marginTierFor(db: Database, workspaceId: string, lead: RoutedLead) {
+  return marginOf(await loadMarginConfig(db, workspaceId), lead);
+}
+
+interface PoolState {
+  name: string;
+  /** Locked for this transaction: concurrent picks from the pool wait here. */
+  members: PoolMember[];
+  credits: Map<string, number>;
+  openLeads: Map<string, number>;
+}
+
+/**
+ * Locks the pools' members (in one order, so concurrent batches cannot deadlock) and reads their
+ * open leads: the rotation's state. Open leads are counted only where a member has a cap.
+ */
+async function loadPools(db: Database, workspaceId: string, poolIds: string[]) {
+  const pools = new Map<string, PoolState>();
+  if (poolIds.length === 0) return pools;
+  const rows = await db
+    .select({ id: routingPools.id, name: routingPools.name })
+    .from(routingPools)
+    .where(and(eq(routingPools.workspaceId, workspaceId), inArray(routingPools.id, poolIds)));
+  if (rows.length === 0) return pools;
+  const members = await db
+    .select()
+    .from(poolMembers)
+    .where(
+      inArray(
+        poolMembers.poolId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(poolMembers.poolId), asc(poolMembers.id))
+    .for("update");
+  const capped = [...new Set(members.filter((m) => m.capacity !== null).map((m) => m.userId))];
+  const load = capped.length
+    ? await db
+        .select({ userId: leads.ownerUserId, open: count() })
+        .from(leads)
+        .where(
+          and(
+            eq(leads.workspaceId, workspaceId),
+            inArray(leads.ownerUserId, capped),
+            inArray(leads.status, openStatuses),
+          ),
+        )
+        .groupBy(leads.ownerUserId)
+    : [];
+  const openLeads = new Map(load.map((row) => [row.userId as string, row.open]));
+  for (const row of rows) {
+    const own = members.filter((member) => member.poolId === row.id);
+    pools.set(row.id, {
+      name: row.name,
+      members: own,
+      credits: new Map(own.map((member) => [member.userId, member.credit])),
+      openLeads,
+    });
+  }
+  return pools;
+}
+
+/** The next rep from a loaded pool; advances the rotation in memory. */
+function pickFrom(pool: PoolState, now: Date, excludeUserId?: string | null) {
+  const members = pool.members.filter((member) => member.userId !== excludeUserId);
+  const pick = pickFromPool(
+    members.map((m) => ({
+      userId: m.userId,
+      weight: m.weight,
+      capacity: m.capacity,
+      openLeads: pool.openLeads.get(m.userId) ?? 0,
+      absent: m.absentUntil !== null && m.absentUntil.getTime() > now.getTime(),
+      credit: pool.credits.get(m.userId) ?? m.credit,
+    })),
+  );
+  for (const [userId, credit] of pick.credits) pool.credits.set(userId, credit);
+  if (pick.userId) pool.openLeads.set(pick.userId, (pool.openLeads.get(pick.userId) ?? 0) + 1);
+  return { userId: pick.userId, reason: `pool "${pool.name}": ${pick.reason}` };
+}
+
+/** Stores the credits the picks changed, in one statement. */
+async function saveCredits(db: Database, pools: Map<string, PoolState>) {
+  const changed = [...pools.values()].flatMap((pool) =>
+    pool.members
+      .filter((member) => (pool.credits.get(member.userId) ?? member.credit) !== member.credit)
+      .map((member) => ({ id: member.id, credit: pool.credits.get(member.userId) as number })),
+  );
+  if (changed.length === 0) return;
+  const values = sql.join(
+    changed.map((row) => sql`(${row.id}::uuid, ${row.credit}::integer)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update ${poolMembers} set credit = v.credit from (values ${values}) as v(id, credit) where ${poolMembers.id} = v.id`,
+  );
 }
 
 async function pickPoolMember(
@@ -100,60 +214,120 @@ async function pickPoolMember(
   now: Date,
   excludeUserId?: string | null,
 ) {
-  const [pool] = await db
-    .select()
-    .from(routingPools)
-    .where(and(eq(routingPools.id, poolId), eq(routingPools.workspaceId, workspaceId)));
+  const pool = (await loadPools(db, workspaceId, [poolId])).get(poolId);
   if (!pool) return { userId: null, reason: "the pool no longer exists" };
-  // The row lock serialises concurrent picks from this pool across app instances.
-  const members = (
-    await db
-      .select()
-      .from(poolMembers)
-      .where(eq(poolMembers.poolId, poolId))
-      .orderBy(asc(poolMembers.id))
-      .for("update")
-  ).filter((member) => member.userId !== excludeUserId);
-  const userIds = members.map((m) => m.userId);
-  const load = userIds.length
-    ? await db
-        .select({ userId: leads.ownerUserId, open: count() })
-        .from(leads)
-        .where(
-          and(
-            eq(leads.workspaceId, workspaceId),
-            inArray(leads.ownerUserId, userIds),
-            inArray(leads.status, openStatuses),
-          ),
-        )
-        .groupBy(leads.ownerUserId)
-    : [];
-  const openByUser = new Map(load.map((row) => [row.userId, row.open]));
-  const pick = pickFromPool(
-    members.map((m) => ({
-      userId: m.userId,
-      weight: m.weight,
-      capacity: m.capacity,
-      openLeads: openByUser.get(m.userId) ?? 0,
-      absent: m.absentUntil !== null && m.absentUntil.getTime() > now.getTime(),
-      credit: m.credit,
-    })),
-  );
-  for (const member of members) {
-    const credit = pick.credits.get(member.userId) ?? member.credit;
-    if (credit !== member.credit) {
-      await db.update(poolMembers).set({ credit }).where(eq(poolMembers.id, member.id));
-    }
-  }
-  return { userId: pick.userId, reason: `pool "${pool.name}": ${pick.reason}` };
+  const pick = pickFrom(pool, now, excludeUserId);
+  await saveCredits(db, new Map([[poolId, pool]]));
+  return pick;
 }
 
-async function isMember(db: Database, workspaceId: string, userId: string) {
-  const [row] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
-  return Boolean(row);
+export interface PlannedRoute extends RoutingOutcome {
+  ruleId: string | null;
+  marginTier: MarginTier | null;
+  expectedValueCents: number | null;
+}
+
+/**
+ * Decides where leads go, in order, as if they arrived one after another: each pick advances
+ * its pool's rotation (and counts against a capped rep) before the next lead is decided. Reads
+ * the rules, margin tiers, members and pools once for all of them and stores the rotation's
+ * credits; the caller stores the outcomes (routeLead for one lead, intake for a batch). Call it
+ * inside a transaction: the pools' row locks keep concurrent picks apart.
+ */
+export async function planRoutes(
+  db: Database,
+  workspaceId: string,
+  subjects: { lead: Lead; at: Date }[],
+): Promise<PlannedRoute[]> {
+  if (subjects.length === 0) return [];
+  const [rules, margins] = await Promise.all([
+    loadRoutingRules(db, workspaceId),
+    loadMarginConfig(db, workspaceId),
+  ]);
+  const decided = subjects.map(({ lead }) => {
+    const base = routedLead(lead);
+    const margin = marginOf(margins, base);
+    const decision = decideRoute({ ...base, margin_tier: margin?.tier ?? null }, rules);
+    return { margin, decision };
+  });
+  const targets = decided.map(({ decision }) => decision.target);
+  const repIds = [...new Set(targets.flatMap((t) => (t?.type === "rep" ? [t.userId] : [])))];
+  const poolIds = [...new Set(targets.flatMap((t) => (t?.type === "pool" ? [t.poolId] : [])))];
+  const members = new Set(
+    repIds.length === 0
+      ? []
+      : (
+          await db
+            .select({ userId: memberships.userId })
+            .from(memberships)
+            .where(
+              and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, repIds)),
+            )
+        ).map((row) => row.userId),
+  );
+  const pools = await loadPools(db, workspaceId, poolIds);
+
+  const planned = decided.map(({ margin, decision }, index): PlannedRoute => {
+    const at = (subjects[index] as { at: Date }).at;
+    let outcome: RoutingOutcome = {
+      assignedUserId: null,
+      poolId: null,
+      queue: null,
+      ruleName: decision.rule?.name ?? null,
+      reason: decision.reason,
+    };
+    const target = decision.target;
+    if (target?.type === "rep") {
+      outcome = members.has(target.userId)
+        ? { ...outcome, assignedUserId: target.userId }
+        : {
+            ...outcome,
+            reason: `${decision.reason}; the rep is no longer a member, so the lead waits unassigned`,
+          };
+    } else if (target?.type === "pool") {
+      const pool = pools.get(target.poolId);
+      const pick = pool
+        ? pickFrom(pool, at)
+        : { userId: null, reason: "the pool no longer exists" };
+      outcome = {
+        ...outcome,
+        poolId: target.poolId,
+        assignedUserId: pick.userId,
+        reason: `${decision.reason}; ${pick.reason}`,
+      };
+    } else if (target?.type === "queue") {
+      outcome = {
+        ...outcome,
+        queue: target.queue,
+        reason: `${decision.reason}; to the ${target.queue.replace("_", "-")} queue`,
+      };
+    }
+    if (margin) outcome.reason += ` (margin tier ${margin.tier}: segment "${margin.segment}")`;
+    return {
+      ...outcome,
+      ruleId: decision.rule?.id ?? null,
+      marginTier: margin?.tier ?? null,
+      expectedValueCents: margin?.valueCents ?? null,
+    };
+  });
+  await saveCredits(db, pools);
+  return planned;
+}
+
+/** The routing log's row for a planned route. */
+export function routingDecisionRow(lead: Lead, route: PlannedRoute, at: Date) {
+  return {
+    workspaceId: lead.workspaceId,
+    leadId: lead.id,
+    ruleId: route.ruleId,
+    ruleName: route.ruleName,
+    poolId: route.poolId,
+    queue: route.queue,
+    assignedUserId: route.assignedUserId,
+    previousUserId: lead.ownerUserId,
+    reason: route.reason,
+    createdAt: at,
+  };
 }
 
 /**
@@ -167,70 +341,36 @@ export async function routeLead(options: {
 }): Promise<RoutingOutcome> {
   const { db, lead } = options;
   const now = options.now ?? new Date();
-  const base = routedLead(lead);
-  const margin = await marginTierFor(db, lead.workspaceId, base);
-  const subject: RoutedLead = { ...base, margin_tier: margin?.tier ?? null };
-  const decision = decideRoute(subject, await loadRoutingRules(db, lead.workspaceId));
-
-  let outcome: RoutingOutcome = {
-    assignedUserId: null,
-    poolId: null,
-    queue: null,
-    ruleName: decision.rule?.name ?? null,
-    reason: decision.reason,
-  };
-  const target = decision.target;
-  if (target?.type === "rep") {
-    const ok = await isMember(db, lead.workspaceId, target.userId);
-    outcome = ok
-      ? { ...outcome, assignedUserId: target.userId }
-      : {
-          ...outcome,
-          reason: `${decision.reason}; the rep is no longer a member, so the lead waits unassigned`,
-        };
-  } else if (target?.type === "pool") {
-    const pick = await pickPoolMember(db, lead.workspaceId, target.poolId, now);
-    outcome = {
-      ...outcome,
-      poolId: target.poolId,
-      assignedUserId: pick.userId,
-      reason: `${decision.reason}; ${pick.reason}`,
-    };
-  } else if (target?.type === "queue") {
-    outcome = {
-      ...outcome,
-      queue: target.queue,
-      reason: `${decision.reason}; to the ${target.queue.replace("_", "-")} queue`,
-    };
-  }
-  if (margin) outcome.reason += ` (margin tier ${margin.tier}: segment "${margin.segment}")`;
-
+  const [route] = await planRoutes(db, lead.workspaceId, [{ lead, at: now }]);
+  if (!route) throw new Error("The lead was not routed");
   await db
     .update(leads)
     .set({
-      ownerUserId: outcome.assignedUserId,
-      poolId: outcome.poolId,
-      queue: outcome.queue,
-      assignedAt: outcome.assignedUserId || outcome.queue ? now : null,
-      marginTier: margin?.tier ?? null,
-      expectedValueCents: margin?.valueCents ?? null,
+      ownerUserId: route.assignedUserId,
+      poolId: route.poolId,
+      queue: route.queue,
+      assignedAt: route.assignedUserId || route.queue ? now : null,
+      marginTier: route.marginTier,
+      expectedValueCents: route.expectedValueCents,
       updatedAt: new Date(),
     })
     .where(and(eq(leads.id, lead.id), eq(leads.workspaceId, lead.workspaceId)));
-  await startAssignmentClocks({ db, lead, ownerUserId: outcome.assignedUserId, at: now });
-  await db.insert(routingDecisions).values({
-    workspaceId: lead.workspaceId,
-    leadId: lead.id,
-    ruleId: decision.rule?.id ?? null,
-    ruleName: decision.rule?.name ?? null,
-    poolId: outcome.poolId,
-    queue: outcome.queue,
-    assignedUserId: outcome.assignedUserId,
-    previousUserId: lead.ownerUserId,
-    reason: outcome.reason,
-    createdAt: now,
+  await startAssignmentClocks({
+    db,
+    lead: { ...lead, marginTier: route.marginTier },
+    ownerUserId: route.assignedUserId,
+    at: now,
   });
-  return outcome;
+  await db.insert(routingDecisions).values(routingDecisionRow(lead, route, now));
+  return route;
+}
+
+async function isMember(db: Database, workspaceId: string, userId: string) {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return Boolean(row);
 }
 
 /** Re-assignment by hand: logged like any decision, with who did it and why. */

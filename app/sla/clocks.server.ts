@@ -6,7 +6,7 @@ import { addDays } from "date-fns";
 import { and, asc, count, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus, SlaClockKind } from "../../db/enums";
-import { activities, type Lead, slaClocks, workspaces } from "../../db/schema";
+import { activities, type Lead, type SlaAgreement, slaClocks, workspaces } from "../../db/schema";
 import { routedLead } from "../routing/route-lead.server";
 import { getActiveAgreement } from "./agreements.server";
 import { addBusinessHours, type WorkCalendar } from "./business-hours";
@@ -86,17 +86,30 @@ export async function startAssignmentClocks(options: {
   const agreement = await getActiveAgreement(db, lead.workspaceId);
   if (!agreement) return;
   const calendar = await workCalendar(db, lead.workspaceId);
+  await db
+    .insert(slaClocks)
+    .values(assignmentClockRows(agreement, calendar, lead, options.ownerUserId, at));
+}
+
+/** The first-contact and attempts clocks an owner's assignment starts. */
+function assignmentClockRows(
+  agreement: SlaAgreement,
+  calendar: WorkCalendar,
+  lead: Lead,
+  ownerUserId: string,
+  at: Date,
+): (typeof slaClocks.$inferInsert)[] {
   const obligations = salesObligationsFor(agreement.terms, routedLead(lead));
   const attemptsDue = addDays(at, obligations.attemptDays);
   const common = {
     workspaceId: lead.workspaceId,
     leadId: lead.id,
     agreementId: agreement.id,
-    ownerUserId: options.ownerUserId,
+    ownerUserId,
     segment: obligations.segment,
     startedAt: at,
   };
-  await db.insert(slaClocks).values([
+  return [
     {
       ...common,
       kind: "first_contact",
@@ -109,7 +122,29 @@ export async function startAssignmentClocks(options: {
       warnAt: new Date(at.getTime() + (attemptsDue.getTime() - at.getTime()) * warnAtShare),
       dueAt: attemptsDue,
     },
-  ]);
+  ];
+}
+
+/**
+ * startAssignmentClocks for leads that have just arrived (no clocks to stop yet), many at once:
+ * the agreement and the calendar are read once, the clocks written in one statement.
+ */
+export async function startClocksForNewLeads(
+  db: Database,
+  workspaceId: string,
+  assigned: { lead: Lead; ownerUserId: string; at: Date }[],
+) {
+  if (assigned.length === 0) return;
+  const agreement = await getActiveAgreement(db, workspaceId);
+  if (!agreement) return;
+  const calendar = await workCalendar(db, workspaceId);
+  await db
+    .insert(slaClocks)
+    .values(
+      assigned.flatMap(({ lead, ownerUserId, at }) =>
+        assignmentClockRows(agreement, calendar, lead, ownerUserId, at),
+      ),
+    );
 }
 
 /**
