@@ -101,7 +101,12 @@ async function main() {
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       log(`${suite.name} failed: ${message}`);
-      results.push({ suite: suite.name, description: suite.description, figures: [], error: message });
+      results.push({
+        suite: suite.name,
+        description: suite.description,
+        figures: [],
+        error: message,
+      });
     }
   }
 
@@ -120,7 +125,9 @@ async function main() {
     "| figure | value | floor | ratio | goal | |",
     "|---|---|---|---|---|---|",
     ...results.flatMap((r) =>
-      r.error ? [`| ${r.suite} | failed: ${r.error.split("\n")[0]} | | | | |`] : r.figures.map(formatFigure),
+      r.error
+        ? [`| ${r.suite} | failed: ${r.error.split("\n")[0]} | | | | |`]
+        : r.figures.map(formatFigure),
     ),
   ];
   console.log(lines.join("\n"));

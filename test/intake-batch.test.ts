@@ -132,7 +132,21 @@ async function outcome(setup: Setup, results: { id: string }[]) {
     .orderBy(asc(leads.externalId));
   const position = (id: string | null) => (id ? results.findIndex((r) => r.id === id) : null);
   const rep = (id: string | null) => (id ? setup.reps.indexOf(id) : null);
-  const perLead = [];
+  const perLead: {
+    externalId: string | null;
+    firstAnswer: number | null;
+    status: string;
+    owner: number | null;
+    pooled: boolean;
+    mqlAt: string | null;
+    heldBackAt: string | null;
+    qualifies: boolean | null;
+    events: { to: string; reason: string | null }[];
+    notes: string[];
+    touches: number;
+    decisions: { reason: string; to: number | null }[];
+    clocks: { kind: string; owner: number | null; due: string }[];
+  }[] = [];
   for (const row of stored) {
     const events = await server.db
       .select({ to: leadEvents.toStatus, reason: leadEvents.reason })
@@ -197,16 +211,15 @@ describe("a batch of leads", () => {
   it("gives what posting its leads one at a time gives", async () => {
     const response = await post(batched, { leads: batch });
     expect(response.status).toBe(200);
-    const { results } = (await response.json()) as {
-      results: { id: string; status: string; created: boolean; routed_to_open_lead: boolean }[];
-    };
-    const single = [];
+    type Answer = { id: string; status: string; created: boolean; routed_to_open_lead: boolean };
+    const { results } = (await response.json()) as { results: Answer[] };
+    const single: Answer[] = [];
     for (const input of batch) {
       const answer = await post(oneByOne, input);
       expect([200, 201]).toContain(answer.status);
-      single.push((await answer.json()) as (typeof results)[number]);
+      single.push((await answer.json()) as Answer);
     }
-    const shape = (r: (typeof results)[number]) => ({
+    const shape = (r: Answer) => ({
       status: r.status,
       created: r.created,
       routed_to_open_lead: r.routed_to_open_lead,

@@ -57,7 +57,7 @@ export async function startServer(options: {
   log?: (line: string) => void;
 }): Promise<BenchServer> {
   const port = await freePort();
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
@@ -67,7 +67,11 @@ export async function startServer(options: {
   const started = performance.now();
   const child =
     options.command === "npm"
-      ? spawn("npm", ["start", "--silent"], { cwd: rootDir, env, stdio: ["ignore", "ignore", "pipe"] })
+      ? spawn("npm", ["start", "--silent"], {
+          cwd: rootDir,
+          env,
+          stdio: ["ignore", "ignore", "pipe"],
+        })
       : spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
           cwd: rootDir,
           env,
