@@ -235,7 +235,7 @@ describe("a batch of leads", () => {
     expect(a).toEqual(b);
 
     // And that outcome is the one the rules give, not merely the same mistake twice.
-    const byId = Object.fromEntries(a.perLead.map((l) => [l.externalId, l]));
+    const byId = Object.fromEntries(a.perLead.map((l) => [l.externalId ?? "", l] as const));
     expect(a.perLead).toHaveLength(9);
     expect(byId["b-1"]).toMatchObject({ status: "mql", touches: 2, owner: 0 });
     expect(byId["b-2"]?.notes).toEqual([
