@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { ensureBuild } from "../server/build";
 import { machineInfo } from "./lib/machine";
 import { rootDir } from "./lib/server";
 import type { BenchContext, Figure, Suite } from "./lib/suite";
@@ -88,6 +89,8 @@ async function main() {
   const names = values.suite ? values.suite.split(",").map((s) => s.trim()) : Object.keys(suites);
   for (const name of names) if (!suites[name]) fail(`unknown suite "${name}"`);
 
+  // No suite should time a build: make sure the production build is current first.
+  ensureBuild((line) => log(line));
   const machine = machineInfo(postgresVersion);
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.postgres}`);
   const results: { suite: string; description: string; figures: Figure[]; error?: string }[] = [];
