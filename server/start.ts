@@ -15,14 +15,17 @@ async function main() {
   const config = readConfig();
   ensureBuild();
 
+  // Opening the database (PGlite loads and starts PostgreSQL in WebAssembly) and loading the
+  // web app's build take about a second each: do both at once.
+  const loading = import(pathToFileURL(serverBuildPath).href) as Promise<ServerBuild>;
+  loading.catch(() => {}); // awaited below; a failure is reported there
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: path.resolve(rootDir, config.BATON_DATA_DIR),
     holder: `the Baton server (port ${config.PORT})`,
   });
   await database.migrate();
-
-  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+  const build = await loading;
   const { app, slack, sweeper } = createBatonApp({
     db: database.db,
     dbKind: database.kind,

@@ -71,11 +71,13 @@ export async function startServer(options: {
           cwd: rootDir,
           env,
           stdio: ["ignore", "ignore", "pipe"],
+          detached: true,
         })
       : spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
           cwd: rootDir,
           env,
           stdio: ["ignore", "ignore", "pipe"],
+          detached: true,
         });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -86,7 +88,9 @@ export async function startServer(options: {
   try {
     await waitForHealthy(url, child);
   } catch (error) {
-    child.kill("SIGKILL");
+    try {
+      process.kill(-(child.pid as number), "SIGKILL");
+    } catch {}
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
   const startedInMs = performance.now() - started;
@@ -97,12 +101,23 @@ export async function startServer(options: {
     rssMiB: () => serverRss(child.pid as number),
     startedInMs,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      // npm start runs the server as a child: signal the whole group.
-      child.kill("SIGTERM");
-      await Promise.race([exited, sleep(12_000)]);
-      if (child.exitCode === null) child.kill("SIGKILL");
+      // npm start runs the server as a grandchild: signal the whole process group, and wait
+      // until every process in it is gone (a PGlite directory is free only then).
+      const group = -(child.pid as number);
+      const alive = () => {
+        try {
+          process.kill(group, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (!alive()) return;
+      process.kill(group, "SIGTERM");
+      const deadline = Date.now() + 12_000;
+      while (alive() && Date.now() < deadline) await sleep(20);
+      if (alive()) process.kill(group, "SIGKILL");
+      while (alive()) await sleep(20);
     },
   };
 }
