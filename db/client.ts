@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { rootDir } from "../server/build.js";
 import { acquireDataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
 
@@ -25,7 +26,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.join(import.meta.dirname, "migrations");
+export const migrationsFolder = path.join(rootDir, "db/migrations");
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL URL; when absent PGlite is used. */

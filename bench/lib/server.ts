@@ -1,4 +1,4 @@
-// Starts Baton as `npm start` does (server/start.ts, the production build) in its own process,
+// Starts Baton as `npm start` does (server/start.js, the production build) in its own process,
 // so the figures include HTTP, Express and Remix, and the server's memory can be read apart from
 // the load generator's.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -48,8 +48,8 @@ export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs
 }
 
 /**
- * Spawns the server. `command` "node" runs server/start.ts under tsx's loader in one process
- * (so its RSS is the server's); "npm" runs `npm start` exactly as a user does.
+ * Spawns the server. `command` "node" runs `node server/start.js` (what `npm start` runs, as one
+ * process, so its RSS is the server's); "npm" runs `npm start` exactly as a user does.
  */
 export async function startServer(options: {
   env?: Record<string, string | undefined>;
@@ -73,7 +73,7 @@ export async function startServer(options: {
           stdio: ["ignore", "ignore", "pipe"],
           detached: true,
         })
-      : spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+      : spawn(process.execPath, ["server/start.js"], {
           cwd: rootDir,
           env,
           stdio: ["ignore", "ignore", "pipe"],

@@ -1,5 +1,6 @@
-// `npm start`: check the environment, build if needed, open the database (PGlite in
-// BATON_DATA_DIR unless DATABASE_URL is set), apply migrations, and serve on PORT.
+// The server `npm start` runs (bundled into build/baton/main.js by server/build.js): check the
+// environment, open the database (PGlite in BATON_DATA_DIR unless DATABASE_URL is set), apply
+// migrations, and serve on PORT.
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,13 +8,12 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { openDatabase } from "../db/client";
 import { createBatonApp } from "./app";
-import { clientBuildDir, ensureBuild, rootDir, serverBuildPath } from "./build";
+import { clientBuildDir, rootDir, serverBuildPath } from "./build.js";
 import { ConfigError, readConfig } from "./config";
 
 async function main() {
   process.env.NODE_ENV ??= "production";
   const config = readConfig();
-  ensureBuild();
 
   // Opening the database (PGlite loads and starts PostgreSQL in WebAssembly) and loading the
   // web app's build take about a second each: do both at once.
