@@ -3,6 +3,7 @@
 // the lead against the active MQL definition the moment it arrives.
 import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { insertRows } from "../../db/bulk";
 import type { Database } from "../../db/client";
 import {
   type DefinitionVersion,
@@ -105,13 +106,10 @@ async function storeTouchpoints(db: Database, rows: ReturnType<typeof touchpoint
   const seen = new Set<string>();
   const fresh = rows.filter((row) => !seen.has(row.dedupeKey) && seen.add(row.dedupeKey));
   let stored = 0;
-  for (const chunk of chunks(fresh, 2_000)) {
-    const inserted = await db
-      .insert(touchpoints)
-      .values(chunk)
-      .onConflictDoNothing({ target: [touchpoints.workspaceId, touchpoints.dedupeKey] })
-      .returning({ id: touchpoints.id });
-    stored += inserted.length;
+  for (const chunk of chunks(fresh, 5_000)) {
+    stored += await insertRows(db, touchpoints, chunk, {
+      onConflictDoNothing: ["workspaceId", "dedupeKey"],
+    });
   }
   return stored;
 }
@@ -359,11 +357,13 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
     );
     for (const result of results) if (result.created) result.assigned = assigned.has(result.id);
 
-    for (const chunk of chunks(created, 1_000)) {
-      await tx.insert(leads).values(chunk.map(({ lead }) => lead));
-    }
-    for (const chunk of chunks(events, 2_000)) await tx.insert(leadEvents).values(chunk);
-    if (notes.length > 0) await tx.insert(leadNotes).values(notes);
+    await insertRows(
+      tx,
+      leads,
+      created.map(({ lead }) => lead),
+    );
+    await insertRows(tx, leadEvents, events);
+    await insertRows(tx, leadNotes, notes);
     await storeTouchpoints(tx, touches);
     await startClocksForNewLeads(
       tx,
@@ -372,7 +372,7 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
         lead.ownerUserId ? [{ lead, ownerUserId: lead.ownerUserId, at: judgedAt }] : [],
       ),
     );
-    for (const chunk of chunks(decisions, 2_000)) await tx.insert(routingDecisions).values(chunk);
+    await insertRows(tx, routingDecisions, decisions);
     return results;
   });
 }

@@ -4,6 +4,7 @@
 // Every function runs in the caller's transaction, so a clock never outlives a rolled-back event.
 import { addDays } from "date-fns";
 import { and, asc, count, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { insertRows } from "../../db/bulk";
 import type { Database } from "../../db/client";
 import type { LeadStatus, SlaClockKind } from "../../db/enums";
 import { activities, type Lead, type SlaAgreement, slaClocks, workspaces } from "../../db/schema";
@@ -88,13 +89,21 @@ export async function startAssignmentClocks(options: {
   const calendar = await workCalendar(db, lead.workspaceId);
   await db
     .insert(slaClocks)
-    .values(assignmentClockRows(agreement, calendar, lead, options.ownerUserId, at));
+    .values(
+      assignmentClockRows(
+        agreement,
+        (start, hours) => businessWindow(start, hours, calendar),
+        lead,
+        options.ownerUserId,
+        at,
+      ),
+    );
 }
 
 /** The first-contact and attempts clocks an owner's assignment starts. */
 function assignmentClockRows(
   agreement: SlaAgreement,
-  calendar: WorkCalendar,
+  window: (start: Date, hours: number) => { warnAt: Date; dueAt: Date },
   lead: Lead,
   ownerUserId: string,
   at: Date,
@@ -113,7 +122,7 @@ function assignmentClockRows(
     {
       ...common,
       kind: "first_contact",
-      ...businessWindow(at, obligations.firstContactHours, calendar),
+      ...window(at, obligations.firstContactHours),
     },
     {
       ...common,
@@ -138,13 +147,24 @@ export async function startClocksForNewLeads(
   const agreement = await getActiveAgreement(db, workspaceId);
   if (!agreement) return;
   const calendar = await workCalendar(db, workspaceId);
-  await db
-    .insert(slaClocks)
-    .values(
-      assigned.flatMap(({ lead, ownerUserId, at }) =>
-        assignmentClockRows(agreement, calendar, lead, ownerUserId, at),
-      ),
-    );
+  // A batch's leads mostly arrive at the same moment: work each window out once.
+  const windows = new Map<string, { warnAt: Date; dueAt: Date }>();
+  const window = (start: Date, hours: number) => {
+    const key = `${start.getTime()}:${hours}`;
+    let found = windows.get(key);
+    if (!found) {
+      found = businessWindow(start, hours, calendar);
+      windows.set(key, found);
+    }
+    return found;
+  };
+  await insertRows(
+    db,
+    slaClocks,
+    assigned.flatMap(({ lead, ownerUserId, at }) =>
+      assignmentClockRows(agreement, window, lead, ownerUserId, at),
+    ),
+  );
 }
 
 /**

@@ -54,6 +54,8 @@ export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs
 export async function startServer(options: {
   env?: Record<string, string | undefined>;
   command?: "node" | "npm";
+  /** Extra Node options for the server, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]. */
+  nodeArgs?: string[];
   log?: (line: string) => void;
 }): Promise<BenchServer> {
   const port = await freePort();
@@ -73,7 +75,7 @@ export async function startServer(options: {
           stdio: ["ignore", "ignore", "pipe"],
           detached: true,
         })
-      : spawn(process.execPath, ["server/start.js"], {
+      : spawn(process.execPath, [...(options.nodeArgs ?? []), "server/start.js"], {
           cwd: rootDir,
           env,
           stdio: ["ignore", "ignore", "pipe"],

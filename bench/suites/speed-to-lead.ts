@@ -74,6 +74,7 @@ async function measureLeads(options: {
   const toDm: number[] = [];
   const toAnswer: number[] = [];
   let missed = 0;
+  let firstMiss: string | undefined;
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, options.rssMiB());
@@ -100,14 +101,15 @@ async function measureLeads(options: {
       await response.arrayBuffer();
       try {
         toDm.push((await dm) - started);
-      } catch {
+      } catch (error) {
         missed++;
+        firstMiss ??= (error as Error).message;
       }
     });
   } finally {
     clearInterval(sampler);
   }
-  return { toDm, toAnswer, missed, peakRss: Math.max(peakRss, options.rssMiB()) };
+  return { toDm, toAnswer, missed, firstMiss, peakRss: Math.max(peakRss, options.rssMiB()) };
 }
 
 /** One INSERT of the lead, then one POST of a message to the fake: what any design must do. */
@@ -207,7 +209,8 @@ const suite: Suite = {
             count: floorCount,
           }),
         );
-        if (leads.missed > 0) throw new Error(`${leads.missed} leads got no DM in run ${run}`);
+        if (leads.missed > 0)
+          throw new Error(`${leads.missed} leads got no DM in run ${run}: ${leads.firstMiss}`);
         runs.p50.push(dm.p50);
         runs.p99.push(dm.p99);
         runs.answerP50.push(answer.p50);
