@@ -18,12 +18,13 @@ import {
 } from "../../db/schema";
 import { type EvaluatedLead, evaluateDefinition } from "../definitions/criteria";
 import {
+  loadRoutingSetup,
   type PlannedRoute,
   planRoutes,
   routeLead,
   routingDecisionRow,
 } from "../routing/route-lead.server";
-import { startClocksForNewLeads } from "../sla/clocks.server";
+import { loadClockSetup, startClocksForNewLeads } from "../sla/clocks.server";
 import { openStatuses } from "./lifecycle";
 import type { LeadInput, TouchpointInput } from "./schemas";
 
@@ -255,8 +256,13 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
   const now = options.now ?? new Date();
   const { workspaceId, actorLabel } = options;
   return options.db.transaction(async (tx) => {
-    const definition = await getActiveDefinition({ db: tx, workspaceId });
-    const { byExternalId, openByEmail } = await knownLeads(tx, workspaceId, options.leads);
+    // Everything intake reads before deciding, at once (postgres.js pipelines the queries).
+    const [definition, { byExternalId, openByEmail }, routing, clocks] = await Promise.all([
+      getActiveDefinition({ db: tx, workspaceId }),
+      knownLeads(tx, workspaceId, options.leads),
+      loadRoutingSetup(tx, workspaceId),
+      loadClockSetup(tx, workspaceId),
+    ]);
 
     const results: IntakeResult[] = [];
     const created: { lead: Lead; judgedAt: Date }[] = [];
@@ -338,6 +344,7 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       tx,
       workspaceId,
       mqls.map(({ lead, judgedAt }) => ({ lead, at: judgedAt })),
+      routing,
     );
     const decisions = mqls.map(({ lead, judgedAt }, index) => {
       const route = routes[index] as PlannedRoute;
@@ -362,17 +369,21 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       leads,
       created.map(({ lead }) => lead),
     );
-    await insertRows(tx, leadEvents, events);
-    await insertRows(tx, leadNotes, notes);
-    await storeTouchpoints(tx, touches);
-    await startClocksForNewLeads(
-      tx,
-      workspaceId,
-      mqls.flatMap(({ lead, judgedAt }) =>
-        lead.ownerUserId ? [{ lead, ownerUserId: lead.ownerUserId, at: judgedAt }] : [],
+    // The rest only needs the leads to exist: sent together.
+    await Promise.all([
+      insertRows(tx, leadEvents, events),
+      insertRows(tx, leadNotes, notes),
+      storeTouchpoints(tx, touches),
+      startClocksForNewLeads(
+        tx,
+        workspaceId,
+        mqls.flatMap(({ lead, judgedAt }) =>
+          lead.ownerUserId ? [{ lead, ownerUserId: lead.ownerUserId, at: judgedAt }] : [],
+        ),
+        clocks,
       ),
-    );
-    await insertRows(tx, routingDecisions, decisions);
+      insertRows(tx, routingDecisions, decisions),
+    ]);
     return results;
   });
 }
@@ -419,34 +430,36 @@ async function knownLeads(db: Database, workspaceId: string, inputs: LeadInput[]
   const emails = [...new Set(inputs.flatMap((i) => (i.email ? [i.email] : [])))];
   const byExternalId = new Map<string, { id: string; status: Lead["status"] }>();
   const openByEmail = new Map<string, { id: string; status: Lead["status"]; createdAt: Date }>();
-  if (externalIds.length > 0) {
-    const found = await db
-      .select({ id: leads.id, status: leads.status, externalId: leads.externalId })
-      .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.externalId, externalIds)));
-    for (const lead of found)
-      if (lead.externalId) byExternalId.set(lead.externalId, { id: lead.id, status: lead.status });
-  }
-  if (emails.length > 0) {
-    const open = await db
-      .select({
-        id: leads.id,
-        status: leads.status,
-        email: leads.email,
-        createdAt: leads.createdAt,
-      })
-      .from(leads)
-      .where(
-        and(
-          eq(leads.workspaceId, workspaceId),
-          inArray(leads.email, emails),
-          inArray(leads.status, openStatuses),
-        ),
-      )
-      .orderBy(desc(leads.createdAt));
-    for (const lead of open)
-      if (lead.email && !openByEmail.has(lead.email)) openByEmail.set(lead.email, lead);
-  }
+  const [found, open] = await Promise.all([
+    externalIds.length === 0
+      ? []
+      : db
+          .select({ id: leads.id, status: leads.status, externalId: leads.externalId })
+          .from(leads)
+          .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.externalId, externalIds))),
+    emails.length === 0
+      ? []
+      : db
+          .select({
+            id: leads.id,
+            status: leads.status,
+            email: leads.email,
+            createdAt: leads.createdAt,
+          })
+          .from(leads)
+          .where(
+            and(
+              eq(leads.workspaceId, workspaceId),
+              inArray(leads.email, emails),
+              inArray(leads.status, openStatuses),
+            ),
+          )
+          .orderBy(desc(leads.createdAt)),
+  ]);
+  for (const lead of found)
+    if (lead.externalId) byExternalId.set(lead.externalId, { id: lead.id, status: lead.status });
+  for (const lead of open)
+    if (lead.email && !openByEmail.has(lead.email)) openByEmail.set(lead.email, lead);
   return { byExternalId, openByEmail };
 }
 

@@ -129,22 +129,21 @@ interface PoolState {
 async function loadPools(db: Database, workspaceId: string, poolIds: string[]) {
   const pools = new Map<string, PoolState>();
   if (poolIds.length === 0) return pools;
-  const rows = await db
-    .select({ id: routingPools.id, name: routingPools.name })
-    .from(routingPools)
-    .where(and(eq(routingPools.workspaceId, workspaceId), inArray(routingPools.id, poolIds)));
+  const [rows, lockedMembers] = await Promise.all([
+    db
+      .select({ id: routingPools.id, name: routingPools.name })
+      .from(routingPools)
+      .where(and(eq(routingPools.workspaceId, workspaceId), inArray(routingPools.id, poolIds))),
+    db
+      .select()
+      .from(poolMembers)
+      .where(and(eq(poolMembers.workspaceId, workspaceId), inArray(poolMembers.poolId, poolIds)))
+      .orderBy(asc(poolMembers.poolId), asc(poolMembers.id))
+      .for("update"),
+  ]);
   if (rows.length === 0) return pools;
-  const members = await db
-    .select()
-    .from(poolMembers)
-    .where(
-      inArray(
-        poolMembers.poolId,
-        rows.map((row) => row.id),
-      ),
-    )
-    .orderBy(asc(poolMembers.poolId), asc(poolMembers.id))
-    .for("update");
+  const known = new Set(rows.map((row) => row.id));
+  const members = lockedMembers.filter((member) => known.has(member.poolId));
   const capped = [...new Set(members.filter((m) => m.capacity !== null).map((m) => m.userId))];
   const load = capped.length
     ? await db
@@ -221,6 +220,20 @@ async function pickPoolMember(
   return pick;
 }
 
+/** What routing reads before deciding: the rules and the margin tiers. */
+export interface RoutingSetup {
+  rules: RoutingRule[];
+  margins: MarginConfig | null;
+}
+
+export async function loadRoutingSetup(db: Database, workspaceId: string): Promise<RoutingSetup> {
+  const [rules, margins] = await Promise.all([
+    loadRoutingRules(db, workspaceId),
+    loadMarginConfig(db, workspaceId),
+  ]);
+  return { rules, margins };
+}
+
 export interface PlannedRoute extends RoutingOutcome {
   ruleId: string | null;
   marginTier: MarginTier | null;
@@ -238,12 +251,10 @@ export async function planRoutes(
   db: Database,
   workspaceId: string,
   subjects: { lead: Lead; at: Date }[],
+  setup?: RoutingSetup,
 ): Promise<PlannedRoute[]> {
   if (subjects.length === 0) return [];
-  const [rules, margins] = await Promise.all([
-    loadRoutingRules(db, workspaceId),
-    loadMarginConfig(db, workspaceId),
-  ]);
+  const { rules, margins } = setup ?? (await loadRoutingSetup(db, workspaceId));
   const decided = subjects.map(({ lead }) => {
     const base = routedLead(lead);
     const margin = marginOf(margins, base);
@@ -253,19 +264,18 @@ export async function planRoutes(
   const targets = decided.map(({ decision }) => decision.target);
   const repIds = [...new Set(targets.flatMap((t) => (t?.type === "rep" ? [t.userId] : [])))];
   const poolIds = [...new Set(targets.flatMap((t) => (t?.type === "pool" ? [t.poolId] : [])))];
-  const members = new Set(
+  const [memberRows, pools] = await Promise.all([
     repIds.length === 0
       ? []
-      : (
-          await db
-            .select({ userId: memberships.userId })
-            .from(memberships)
-            .where(
-              and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, repIds)),
-            )
-        ).map((row) => row.userId),
-  );
-  const pools = await loadPools(db, workspaceId, poolIds);
+      : db
+          .select({ userId: memberships.userId })
+          .from(memberships)
+          .where(
+            and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, repIds)),
+          ),
+    loadPools(db, workspaceId, poolIds),
+  ]);
+  const members = new Set(memberRows.map((row) => row.userId));
 
   const planned = decided.map(({ margin, decision }, index): PlannedRoute => {
     const at = (subjects[index] as { at: Date }).at;

@@ -134,6 +134,20 @@ function assignmentClockRows(
   ];
 }
 
+/** What starting clocks reads: the active agreement and the workspace's calendar. */
+export interface ClockSetup {
+  agreement: SlaAgreement | null;
+  calendar: WorkCalendar;
+}
+
+export async function loadClockSetup(db: Database, workspaceId: string): Promise<ClockSetup> {
+  const [agreement, calendar] = await Promise.all([
+    getActiveAgreement(db, workspaceId),
+    workCalendar(db, workspaceId),
+  ]);
+  return { agreement, calendar };
+}
+
 /**
  * startAssignmentClocks for leads that have just arrived (no clocks to stop yet), many at once:
  * the agreement and the calendar are read once, the clocks written in one statement.
@@ -142,11 +156,11 @@ export async function startClocksForNewLeads(
   db: Database,
   workspaceId: string,
   assigned: { lead: Lead; ownerUserId: string; at: Date }[],
+  setup?: ClockSetup,
 ) {
   if (assigned.length === 0) return;
-  const agreement = await getActiveAgreement(db, workspaceId);
+  const { agreement, calendar } = setup ?? (await loadClockSetup(db, workspaceId));
   if (!agreement) return;
-  const calendar = await workCalendar(db, workspaceId);
   // A batch's leads mostly arrive at the same moment: work each window out once.
   const windows = new Map<string, { warnAt: Date; dueAt: Date }>();
   const window = (start: Date, hours: number) => {
