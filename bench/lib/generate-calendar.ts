@@ -36,7 +36,7 @@ export class BusinessCalendar {
     const y = startLocal.getFullYear();
     const m = startLocal.getMonth();
     const d0 = startLocal.getDate();
-    const span = Math.ceil((toMs - start.getTime()) / DAY) + 120;
+    const span = Math.ceil((toMs - start.getTime()) / DAY) + 400;
     for (let offset = 0; offset < span; offset++) {
       const carrier = new Date(Date.UTC(y, m, d0 + offset));
       const date = carrier.toISOString().slice(0, 10);
@@ -90,8 +90,8 @@ export class BusinessCalendar {
   /** The same as app/sla/business-hours.ts addBusinessHours, in epoch ms. */
   addBusinessHours(startMs: number, hours: number): number {
     let remaining = Math.round(hours * HOUR);
-    let cursor = startMs;
-    let index = this.dayIndex(startMs);
+    let cursor = Math.round(startMs);
+    let index = this.dayIndex(cursor);
     for (; index < this.days.length; index++) {
       const day = this.days[index] as Day;
       if (day.open < 0 || day.close <= cursor) continue;

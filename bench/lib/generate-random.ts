@@ -113,8 +113,12 @@ export class Random {
   }
 }
 
-const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, "0");
-const hex4 = (x: number) => (x & 0xffff).toString(16).padStart(4, "0");
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const hex8 = (x: number) =>
+  `${HEX[x >>> 24]}${HEX[(x >>> 16) & 255]}${HEX[(x >>> 8) & 255]}${HEX[x & 255]}`;
+const hex4 = (x: number) => `${HEX[(x >>> 8) & 255]}${HEX[x & 255]}`;
+const hex3 = (x: number) => `${"0123456789abcdef"[(x >>> 8) & 15]}${HEX[x & 255]}`;
+const hex1 = "0123456789abcdef";
 
 /**
  * Deterministic v4-shaped UUIDs: (tag, n) → 64 unique bits by a 4-round Feistel network keyed
@@ -136,12 +140,11 @@ export class UuidFactory {
     }
     const b1 = mix32(left ^ k[4]);
     const b2 = mix32(right ^ k[5] ^ b1);
-    const variant = (8 | ((right >>> 2) & 3)).toString(16);
-    const afterVariant = ((((right & 3) << 2) | (b1 & 3)) & 0xf).toString(16);
+    const variant = hex1[8 | ((right >>> 2) & 3)];
+    const afterVariant = hex1[(((right & 3) << 2) | (b1 & 3)) & 0xf];
     return (
-      `${hex8(left)}-${hex4(right >>> 16)}-4${((right >>> 4) & 0xfff).toString(16).padStart(3, "0")}-` +
-      `${variant}${afterVariant}${((b1 >>> 2) & 0xff).toString(16).padStart(2, "0")}-` +
-      `${hex8(b2)}${hex4(b1 >>> 10)}`
+      `${hex8(left)}-${hex4(right >>> 16)}-4${hex3((right >>> 4) & 0xfff)}-` +
+      `${variant}${afterVariant}${HEX[(b1 >>> 2) & 0xff]}-${hex8(b2)}${hex4(b1 >>> 10)}`
     );
   }
 }

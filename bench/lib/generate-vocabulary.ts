@@ -118,13 +118,19 @@ export function personName(group: NameGroup, u1: number, u2: number) {
 }
 
 /** "María José García-López" → "maria.jose.garcia-lopez" style e-mail local parts. */
+const asciiCache = new Map<string, string>();
 export function ascii(text: string) {
-  return text
-    .replace(/ß/g, "ss")
-    .replace(/ł/g, "l")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+  let plain = asciiCache.get(text);
+  if (plain === undefined) {
+    plain = text
+      .replace(/ß/g, "ss")
+      .replace(/ł/g, "l")
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
+    if (asciiCache.size < 100_000) asciiCache.set(text, plain);
+  }
+  return plain;
 }
 
 export function emailLocal(first: string, last: string, style: number) {
@@ -154,7 +160,14 @@ export const industries = new Weighted([
 const industryWords: Record<string, readonly string[]> = {
   Logistics: ["Logistics", "Fulfilment", "Warehousing", "Distribution", "Supply Chain", "3PL"],
   Transport: ["Transport", "Freight", "Cargo", "Haulage", "Shipping", "Express"],
-  Manufacturing: ["Manufacturing", "Industries", "Metalworks", "Plastics", "Packaging", "Machinery"],
+  Manufacturing: [
+    "Manufacturing",
+    "Industries",
+    "Metalworks",
+    "Plastics",
+    "Packaging",
+    "Machinery",
+  ],
   Wholesale: ["Trading", "Wholesale", "Supplies", "Import", "Distributors"],
   "E-commerce": ["Online", "Shop", "Direct", "Commerce", "Store"],
   Retail: ["Retail", "Stores", "Home", "Fashion", "Outlet"],
@@ -306,100 +319,100 @@ export const sourceProfiles: Record<Source, SourceProfile> = {
   "Google Ads": {
     weight: 21,
     lagDays: 5,
-    pricing: 0.22,
-    download: 0.3,
+    pricing: 0.13,
+    download: 0.2,
     accept: 0.72,
-    sql: 0.55,
+    sql: 0.51,
     opportunity: 0.7,
     costPerLead: 55,
   },
   Organic: {
     weight: 17,
     lagDays: 15,
-    pricing: 0.24,
-    download: 0.4,
+    pricing: 0.14,
+    download: 0.27,
     accept: 0.74,
-    sql: 0.55,
+    sql: 0.51,
     opportunity: 0.7,
     costPerLead: null,
   },
   LinkedIn: {
     weight: 13,
     lagDays: 10,
-    pricing: 0.16,
-    download: 0.55,
+    pricing: 0.09,
+    download: 0.36,
     accept: 0.66,
-    sql: 0.5,
+    sql: 0.46,
     opportunity: 0.68,
     costPerLead: 130,
   },
   Facebook: {
     weight: 8,
     lagDays: 3,
-    pricing: 0.1,
-    download: 0.65,
+    pricing: 0.06,
+    download: 0.5,
     accept: 0.45,
-    sql: 0.32,
+    sql: 0.29,
     opportunity: 0.55,
     costPerLead: 18,
   },
   Email: {
     weight: 7,
     lagDays: 30,
-    pricing: 0.2,
-    download: 0.4,
+    pricing: 0.11,
+    download: 0.27,
     accept: 0.7,
-    sql: 0.5,
+    sql: 0.46,
     opportunity: 0.65,
     costPerLead: 4,
   },
   Webinar: {
     weight: 7,
     lagDays: 10,
-    pricing: 0.15,
-    download: 0.15,
+    pricing: 0.08,
+    download: 0.1,
     accept: 0.78,
-    sql: 0.55,
+    sql: 0.51,
     opportunity: 0.68,
     costPerLead: 40,
   },
   Events: {
     weight: 40,
     lagDays: 0,
-    pricing: 0.1,
+    pricing: 0.06,
     download: 0,
     accept: 0.76,
-    sql: 0.58,
+    sql: 0.53,
     opportunity: 0.7,
     costPerLead: 320,
   },
   Partner: {
     weight: 6,
     lagDays: 3,
-    pricing: 0.3,
-    download: 0.1,
+    pricing: 0.4,
+    download: 0.2,
     accept: 0.88,
-    sql: 0.68,
+    sql: 0.63,
     opportunity: 0.75,
     costPerLead: null,
   },
   Direct: {
     weight: 7,
     lagDays: 8,
-    pricing: 0.35,
-    download: 0.15,
+    pricing: 0.2,
+    download: 0.1,
     accept: 0.75,
-    sql: 0.58,
+    sql: 0.53,
     opportunity: 0.72,
     costPerLead: null,
   },
   Outbound: {
     weight: 6,
     lagDays: 12,
-    pricing: 0.15,
-    download: 0.45,
+    pricing: 0.08,
+    download: 0.3,
     accept: 0.92,
-    sql: 0.6,
+    sql: 0.55,
     opportunity: 0.72,
     costPerLead: null,
   },
@@ -412,13 +425,19 @@ export const sourceTables = {
   withEvents: new Weighted(sources.map((s) => [s, sourceProfiles[s].weight] as const)),
 };
 
-export function googleCampaigns(region: Region) {
-  return new Weighted([
-    [`Google Ads – WMS – ${region}`, 55],
-    ["Google Ads – Brand", 25],
-    ["Google Ads – TMS – Global", 12],
-    ["Google Ads – Competitor terms", 8],
-  ] as const);
+const googleByRegion = new Map<Region, Weighted<string>>();
+export function googleCampaigns(region: Region): Weighted<string> {
+  let table = googleByRegion.get(region);
+  if (!table) {
+    table = new Weighted<string>([
+      [`Google Ads – WMS – ${region}`, 55],
+      ["Google Ads – Brand", 25],
+      ["Google Ads – TMS – Global", 12],
+      ["Google Ads – Competitor terms", 8],
+    ]);
+    googleByRegion.set(region, table);
+  }
+  return table;
 }
 export const googleTerms: Record<string, readonly string[]> = {
   WMS: [
@@ -447,13 +466,19 @@ export const organicTerms = [
   "slotting optimization",
 ];
 
-export function linkedinCampaigns(region: Region) {
-  return new Weighted([
-    [`LinkedIn – Ops leaders – ${region}`, 40],
-    ["LinkedIn – Whitepaper: Warehouse automation ROI", 30],
-    ["LinkedIn – ABM – Enterprise", 15],
-    ["LinkedIn – Retargeting", 15],
-  ] as const);
+const linkedinByRegion = new Map<Region, Weighted<string>>();
+export function linkedinCampaigns(region: Region): Weighted<string> {
+  let table = linkedinByRegion.get(region);
+  if (!table) {
+    table = new Weighted<string>([
+      [`LinkedIn – Ops leaders – ${region}`, 40],
+      ["LinkedIn – Whitepaper: Warehouse automation ROI", 30],
+      ["LinkedIn – ABM – Enterprise", 15],
+      ["LinkedIn – Retargeting", 15],
+    ]);
+    linkedinByRegion.set(region, table);
+  }
+  return table;
 }
 export const facebookCampaigns = new Weighted([
   ["Facebook – SMB e-commerce", 70],
@@ -462,13 +487,25 @@ export const facebookCampaigns = new Weighted([
 export const nurtureCampaigns = ["Nurture – WMS buyers guide", "Nurture – Peak season"] as const;
 
 export const downloads = [
-  { content: "Whitepaper: Warehouse automation ROI", contentType: "whitepaper", slug: "automation-roi" },
+  {
+    content: "Whitepaper: Warehouse automation ROI",
+    contentType: "whitepaper",
+    slug: "automation-roi",
+  },
   { content: "Whitepaper: Peak season playbook", contentType: "whitepaper", slug: "peak-season" },
   { content: "E-book: Choosing a WMS in 7 steps", contentType: "ebook", slug: "choosing-a-wms" },
   { content: "Case study: Cold chain at NordFrost", contentType: "case study", slug: "nordfrost" },
-  { content: "Case study: Scaling a 3PL at Rhein Cargo", contentType: "case study", slug: "rhein-cargo" },
+  {
+    content: "Case study: Scaling a 3PL at Rhein Cargo",
+    contentType: "case study",
+    slug: "rhein-cargo",
+  },
   { content: "Checklist: Cross-border e-commerce", contentType: "checklist", slug: "cross-border" },
-  { content: "Report: State of warehousing 2026", contentType: "report", slug: "state-of-warehousing" },
+  {
+    content: "Report: State of warehousing 2026",
+    contentType: "report",
+    slug: "state-of-warehousing",
+  },
   { content: "Template: Warehouse KPI dashboard", contentType: "template", slug: "kpi-dashboard" },
 ] as const;
 
@@ -591,7 +628,12 @@ export const rejectFeedback: Record<
     missing: ["company_size"],
     objections: [],
   },
-  "No budget": { outcome: "disqualified", reason: "no_budget", missing: ["budget"], objections: ["price"] },
+  "No budget": {
+    outcome: "disqualified",
+    reason: "no_budget",
+    missing: ["budget"],
+    objections: ["price"],
+  },
   "No need": {
     outcome: "disqualified",
     reason: "no_need",
@@ -611,7 +653,12 @@ export const rejectFeedback: Record<
     objections: [],
   },
   Duplicate: { outcome: "disqualified", reason: "duplicate", missing: [], objections: [] },
-  "Wrong industry": { outcome: "disqualified", reason: "wrong_industry", missing: [], objections: [] },
+  "Wrong industry": {
+    outcome: "disqualified",
+    reason: "wrong_industry",
+    missing: [],
+    objections: [],
+  },
   Competitor: { outcome: "disqualified", reason: "competitor", missing: [], objections: [] },
   Student: { outcome: "disqualified", reason: "student", missing: [], objections: [] },
   "No response": {
