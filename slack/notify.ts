@@ -6,7 +6,7 @@ import { getLeadCard } from "../app/leads/lead-card.server";
 import type { LeadNotifier } from "../app/notifications";
 import { linkSlackUser, slackUserForMember } from "../app/slack-links/links.server";
 import type { Database } from "../db/client";
-import { routingPools, slackLeadMessages, users, workspaces } from "../db/schema";
+import { slackLeadMessages, users } from "../db/schema";
 import { leadMessageBlocks, leadMessageText } from "./views/lead-message";
 
 export interface SlackNotifierOptions {
@@ -54,30 +54,12 @@ export async function slackIdForMember(options: {
 export function createSlackNotifier(options: SlackNotifierOptions): LeadNotifier {
   const { db, client, appUrl, logger } = options;
 
-  async function connected(workspaceId: string) {
-    const [workspace] = await db
-      .select({ team: workspaces.slackTeamId })
-      .from(workspaces)
-      .where(eq(workspaces.id, workspaceId));
-    return Boolean(workspace?.team);
-  }
-
   return {
     async leadAssigned({ workspaceId, leadId }) {
       try {
-        if (!(await connected(workspaceId))) return;
         const card = await getLeadCard({ db, workspaceId, leadId });
-        if (!card) return;
-        let channel: string | null = null;
-        if (card.lead.poolId) {
-          const [pool] = await db
-            .select({ channel: routingPools.slackChannelId })
-            .from(routingPools)
-            .where(
-              and(eq(routingPools.id, card.lead.poolId), eq(routingPools.workspaceId, workspaceId)),
-            );
-          channel = pool?.channel ?? null;
-        }
+        if (!card?.slackTeamId) return;
+        let channel: string | null = card.lead.poolId ? card.poolChannel : null;
         if (!channel && card.lead.ownerUserId) {
           channel = await slackIdForMember({
             db,

@@ -43,32 +43,36 @@ export async function slaTimersForLeads(options: {
   if (clocks.length === 0) return timers;
 
   const agreementIds = [...new Set(clocks.map((c) => c.agreementId).filter((id) => id !== null))];
-  const agreements = agreementIds.length
-    ? await db
-        .select({ id: slaAgreements.id, terms: slaAgreements.terms })
-        .from(slaAgreements)
-        .where(
-          and(eq(slaAgreements.workspaceId, workspaceId), inArray(slaAgreements.id, agreementIds)),
-        )
-    : [];
-  const termsOf = new Map(agreements.map((a) => [a.id, a.terms]));
-
   const attemptClockIds = clocks.filter((c) => c.kind === "attempts").map((c) => c.id);
-  const made = attemptClockIds.length
-    ? await db
-        .select({ clockId: slaClocks.id, n: count(activities.id) })
-        .from(slaClocks)
-        .innerJoin(
-          activities,
-          and(
-            eq(activities.leadId, slaClocks.leadId),
-            gte(activities.occurredAt, slaClocks.startedAt),
-            lte(activities.occurredAt, slaClocks.dueAt),
-          ),
-        )
-        .where(inArray(slaClocks.id, attemptClockIds))
-        .groupBy(slaClocks.id)
-    : [];
+  const [agreements, made] = await Promise.all([
+    agreementIds.length
+      ? db
+          .select({ id: slaAgreements.id, terms: slaAgreements.terms })
+          .from(slaAgreements)
+          .where(
+            and(
+              eq(slaAgreements.workspaceId, workspaceId),
+              inArray(slaAgreements.id, agreementIds),
+            ),
+          )
+      : [],
+    attemptClockIds.length
+      ? db
+          .select({ clockId: slaClocks.id, n: count(activities.id) })
+          .from(slaClocks)
+          .innerJoin(
+            activities,
+            and(
+              eq(activities.leadId, slaClocks.leadId),
+              gte(activities.occurredAt, slaClocks.startedAt),
+              lte(activities.occurredAt, slaClocks.dueAt),
+            ),
+          )
+          .where(inArray(slaClocks.id, attemptClockIds))
+          .groupBy(slaClocks.id)
+      : [],
+  ]);
+  const termsOf = new Map(agreements.map((a) => [a.id, a.terms]));
   const madeOf = new Map(made.map((row) => [row.clockId, row.n]));
 
   for (const clock of clocks) {
@@ -102,28 +106,41 @@ export async function slaTimersForLeads(options: {
 
 export async function getLeadCard(options: { db: Database; workspaceId: string; leadId: string }) {
   if (!isUuid(options.leadId)) return null;
-  const [row] = await options.db
-    .select({
-      lead: leads,
-      ownerName: users.name,
-      ownerEmail: users.email,
-      poolName: routingPools.name,
-      timeZone: workspaces.timeZone,
-    })
-    .from(leads)
-    .innerJoin(workspaces, eq(workspaces.id, leads.workspaceId))
-    .leftJoin(users, eq(users.id, leads.ownerUserId))
-    .leftJoin(routingPools, eq(routingPools.id, leads.poolId))
-    .where(and(eq(leads.id, options.leadId), eq(leads.workspaceId, options.workspaceId)));
+  // Three independent reads, sent at once (a new lead's DM waits on this: speed to lead).
+  const [[row], touches, timers] = await Promise.all([
+    options.db
+      .select({
+        lead: leads,
+        ownerName: users.name,
+        ownerEmail: users.email,
+        poolName: routingPools.name,
+        poolChannel: routingPools.slackChannelId,
+        timeZone: workspaces.timeZone,
+        slackTeamId: workspaces.slackTeamId,
+      })
+      .from(leads)
+      .innerJoin(workspaces, eq(workspaces.id, leads.workspaceId))
+      .leftJoin(users, eq(users.id, leads.ownerUserId))
+      .leftJoin(routingPools, eq(routingPools.id, leads.poolId))
+      .where(and(eq(leads.id, options.leadId), eq(leads.workspaceId, options.workspaceId))),
+    options.db
+      .select({ kind: touchpoints.kind, url: touchpoints.url, content: touchpoints.content })
+      .from(touchpoints)
+      .where(
+        and(
+          eq(touchpoints.workspaceId, options.workspaceId),
+          eq(touchpoints.leadId, options.leadId),
+        ),
+      )
+      .orderBy(desc(touchpoints.occurredAt))
+      .limit(200),
+    slaTimersForLeads({
+      db: options.db,
+      workspaceId: options.workspaceId,
+      leadIds: [options.leadId],
+    }),
+  ]);
   if (!row) return null;
-  const touches = await options.db
-    .select({ kind: touchpoints.kind, url: touchpoints.url, content: touchpoints.content })
-    .from(touchpoints)
-    .where(
-      and(eq(touchpoints.workspaceId, options.workspaceId), eq(touchpoints.leadId, options.leadId)),
-    )
-    .orderBy(desc(touchpoints.occurredAt))
-    .limit(200);
   const pages = touches.filter((t) => t.kind === "page_view" && t.url).map((t) => t.url as string);
   const downloads = touches
     .filter((t) => t.kind === "content_download")
@@ -131,15 +148,14 @@ export async function getLeadCard(options: { db: Database; workspaceId: string; 
   const reasons = (row.lead.qualification?.results ?? [])
     .filter((r) => r.passed)
     .map((r) => r.reason);
-  const timers = await slaTimersForLeads({
-    db: options.db,
-    workspaceId: options.workspaceId,
-    leadIds: [row.lead.id],
-  });
   return {
     lead: row.lead,
     owner: row.ownerName ? { name: row.ownerName, email: row.ownerEmail as string } : null,
     poolName: row.poolName,
+    /** The pool's Slack channel, where its new leads are announced (else the owner's DM). */
+    poolChannel: row.poolChannel,
+    /** The Slack team this workspace is connected to (null: Slack not connected). */
+    slackTeamId: row.slackTeamId,
     pageViews: pages.length,
     recentPages: [...new Set(pages)].slice(0, 3),
     downloads: [...new Set(downloads)].slice(0, 3),

@@ -83,6 +83,7 @@ export async function startServer(options: {
         });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
+    if (process.env.BENCH_SERVER_LOG) process.stderr.write(chunk);
     stderr += chunk.toString();
     if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
   });
