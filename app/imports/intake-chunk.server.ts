@@ -6,7 +6,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
-import { leads, touchpoints } from "../../db/schema";
+import { leads } from "../../db/schema";
 import { DealInputError, intakeDeals } from "../deals/deals.server";
 import type { DealCreateInput } from "../deals/schemas";
 import {
@@ -14,7 +14,8 @@ import {
   intakeLeads,
   judgementTime,
   qualifyLead,
-  touchpointDedupeKey,
+  storeTouchpoints,
+  touchpointRow,
 } from "../leads/intake.server";
 import type { LeadInput, StandaloneTouchpointInput } from "../leads/schemas";
 import { intakeTouchpoints, UnknownLeadError } from "../leads/touchpoint-intake.server";
@@ -187,7 +188,7 @@ export async function importTouchpointChunk(
   }
 
   const errors: ChunkRowError[] = [];
-  const resolved: { row: ChunkRow<StandaloneTouchpointInput>; leadId: string; key: string }[] = [];
+  const resolved: { row: ChunkRow<StandaloneTouchpointInput>; leadId: string }[] = [];
   for (const row of rows) {
     const { lead_external_id: externalId, email } = row.input;
     const leadId = externalId
@@ -203,7 +204,7 @@ export async function importTouchpointChunk(
       });
       continue;
     }
-    resolved.push({ row, leadId, key: touchpointDedupeKey(leadId, row.input) });
+    resolved.push({ row, leadId });
   }
   if (resolved.length === 0) return { created: 0, unchanged: 0, errors };
 
@@ -245,31 +246,14 @@ export async function importTouchpointChunk(
 async function insertTouchpoints(
   tx: Database,
   options: TouchpointChunkOptions,
-  resolved: { row: ChunkRow<StandaloneTouchpointInput>; leadId: string; key: string }[],
+  resolved: { row: ChunkRow<StandaloneTouchpointInput>; leadId: string }[],
 ): Promise<number> {
   const { workspaceId, now } = options;
   const definition = await getActiveDefinition({ db: tx, workspaceId });
-  const firstByKey = new Map<string, (typeof resolved)[number]>();
-  for (const entry of resolved) if (!firstByKey.has(entry.key)) firstByKey.set(entry.key, entry);
-  const inserted = await tx
-    .insert(touchpoints)
-    .values(
-      [...firstByKey.values()].map(({ row: { input: touch }, leadId, key }) => ({
-        workspaceId,
-        leadId,
-        kind: touch.kind,
-        source: touch.source,
-        campaign: touch.campaign,
-        content: touch.content,
-        contentType: touch.content_type,
-        url: touch.url,
-        term: touch.term,
-        occurredAt: new Date(touch.occurred_at),
-        dedupeKey: key,
-      })),
-    )
-    .onConflictDoNothing({ target: [touchpoints.workspaceId, touchpoints.dedupeKey] })
-    .returning({ id: touchpoints.id });
+  const inserted = await storeTouchpoints(
+    tx,
+    resolved.map(({ row, leadId }) => touchpointRow(workspaceId, leadId, row.input)),
+  );
 
   const touchesByLead = new Map<string, StandaloneTouchpointInput[]>();
   for (const { row, leadId } of resolved) {
@@ -295,7 +279,7 @@ async function insertTouchpoints(
       });
     }
   }
-  return inserted.length;
+  return inserted;
 }
 
 export interface DealChunkOptions {

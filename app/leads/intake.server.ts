@@ -86,7 +86,7 @@ export function touchpointDedupeKey(leadId: string, touch: TouchpointInput): str
   return `h:${createHash("sha256").update(identity).digest("hex").slice(0, 40)}`;
 }
 
-function touchpointRow(workspaceId: string, leadId: string, touch: TouchpointInput) {
+export function touchpointRow(workspaceId: string, leadId: string, touch: TouchpointInput) {
   return {
     workspaceId,
     leadId,
@@ -103,7 +103,7 @@ function touchpointRow(workspaceId: string, leadId: string, touch: TouchpointInp
 }
 
 /** Stores touchpoints (each once: a touch already here, or twice in the list, is skipped). */
-async function storeTouchpoints(db: Database, rows: ReturnType<typeof touchpointRow>[]) {
+export async function storeTouchpoints(db: Database, rows: ReturnType<typeof touchpointRow>[]) {
   const seen = new Set<string>();
   const fresh = rows.filter((row) => !seen.has(row.dedupeKey) && seen.add(row.dedupeKey));
   let stored = 0;

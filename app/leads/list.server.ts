@@ -79,6 +79,25 @@ export async function listLeads(options: {
     size_desc: [desc(leads.companySize), desc(leads.createdAt)],
     status_asc: [asc(leads.status), desc(leads.createdAt)],
   }[query.sort];
+  const offset = (query.page - 1) * leadPageSize;
+  // A cohort (a range of MQL, held-back or assigned dates: what scorecard links open) is found
+  // by its own date first, then sorted. Left to itself the planner walks the sort's index from
+  // the newest lead and tests each one against the range — hundreds of thousands of leads for a
+  // cohort a few months old. OFFSET 0 keeps the cohort's query apart (the planner does not merge
+  // it into the outer one); the page is 50 of its ids, in the same order.
+  let pageOf: SQL | undefined;
+  if (query.date !== "created" && (query.from || query.to)) {
+    const [sortColumn, cohortOrder] = {
+      created_desc: [sql``, sql`created_at desc, id desc`],
+      created_asc: [sql``, sql`created_at asc, id asc`],
+      company_asc: [sql`, ${leads.company}`, sql`company asc, created_at desc`],
+      size_desc: [sql`, ${leads.companySize}`, sql`company_size desc, created_at desc`],
+      status_asc: [sql`, ${leads.status}`, sql`status asc, created_at desc`],
+    }[query.sort];
+    pageOf = sql`${leads.id} in (select id from (
+      select ${leads.id}, ${leads.createdAt}${sortColumn} from ${leads} where ${where} offset 0
+    ) cohort order by ${cohortOrder} limit ${leadPageSize} offset ${offset})`;
+  }
   const [rows, [total]] = await Promise.all([
     options.db
       .select({
@@ -100,33 +119,54 @@ export async function listLeads(options: {
       })
       .from(leads)
       .leftJoin(users, eq(users.id, leads.ownerUserId))
-      .where(where)
+      .where(pageOf ? and(eq(leads.workspaceId, options.workspaceId), pageOf) : where)
       .orderBy(...order)
       .limit(leadPageSize)
-      .offset((query.page - 1) * leadPageSize),
+      .offset(pageOf ? 0 : offset),
     options.db.select({ value: count() }).from(leads).where(where),
   ]);
   return { rows, total: total?.value ?? 0, pageSize: leadPageSize };
 }
 
+/** The rows of a raw query, from either driver (postgres.js gives an array, PGlite `{ rows }`). */
+async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * The first `limit` distinct values of a column in the workspace, in order, without null: a
+ * skip scan (one index probe per value, on an index that starts with workspace_id and the
+ * column) instead of reading every lead to find a few hundred values.
+ */
+async function distinctValues(
+  db: Database,
+  workspaceId: string,
+  column: "source" | "campaign",
+  limit: number,
+): Promise<string[]> {
+  const name = sql.identifier(column);
+  const rows = await rowsOf<{ value: string | null }>(
+    db,
+    sql`with recursive found(value) as (
+      (select ${name} from leads where workspace_id = ${workspaceId} and ${name} is not null
+        order by ${name} limit 1)
+      union all
+      select (select l.${name} from leads l where l.workspace_id = ${workspaceId}
+          and l.${name} > found.value order by l.${name} limit 1)
+        from found where found.value is not null
+    )
+    select value from found where value is not null limit ${limit}`,
+  );
+  // As before: an empty value offers nothing to filter on.
+  return rows.flatMap((row) => (row.value ? [row.value] : []));
+}
+
 /** The values the filters offer: sources and campaigns seen in this workspace. */
 export async function leadFilterOptions(options: { db: Database; workspaceId: string }) {
   const [sources, campaigns] = await Promise.all([
-    options.db
-      .selectDistinct({ value: leads.source })
-      .from(leads)
-      .where(eq(leads.workspaceId, options.workspaceId))
-      .orderBy(asc(leads.source))
-      .limit(200),
-    options.db
-      .selectDistinct({ value: leads.campaign })
-      .from(leads)
-      .where(eq(leads.workspaceId, options.workspaceId))
-      .orderBy(asc(leads.campaign))
-      .limit(500),
+    distinctValues(options.db, options.workspaceId, "source", 200),
+    distinctValues(options.db, options.workspaceId, "campaign", 500),
   ]);
-  return {
-    sources: sources.map((r) => r.value).filter((v): v is string => Boolean(v)),
-    campaigns: campaigns.map((r) => r.value).filter((v): v is string => Boolean(v)),
-  };
+  return { sources, campaigns };
 }
