@@ -1,12 +1,26 @@
-// Many rows in one statement with one parameter: the rows as JSON, which PostgreSQL expands
-// into the table's row type (json_populate_recordset). Building a multi-row INSERT with a
-// parameter per value costs more CPU in the query builder than the database spends storing the
-// rows (profiled in docs/performance.md); this sends a thousand leads as one string.
+// Many rows in one statement with one parameter per table: the rows as JSON, which PostgreSQL
+// expands into the table's row type (json_populate_recordset). Building a multi-row INSERT with
+// a parameter per value costs more CPU in the query builder than the database spends storing the
+// rows, and each statement is a round trip (profiled in docs/performance.md): intake sends a
+// thousand leads, their events, touchpoints, clocks and routing decisions as one statement.
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./client";
 
 type Row<T extends PgTable> = { [K in keyof T["$inferInsert"]]?: T["$inferInsert"][K] };
+
+/** Rows for one table; a column no row names gets its default. */
+export interface RowsFor<T extends PgTable> {
+  table: T;
+  rows: Row<T>[];
+  /** The unique index's columns (drizzle keys) whose duplicates are skipped. */
+  onConflictDoNothing?: (keyof T["$inferInsert"] & string)[];
+}
+
+/** Keeps the table's type with its rows (for a list of several tables). */
+export function rowsFor<T extends PgTable>(part: RowsFor<T>): RowsFor<PgTable> {
+  return part as unknown as RowsFor<PgTable>;
+}
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
   return Array.isArray(result)
@@ -14,23 +28,12 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
     : ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
 }
 
-/**
- * Inserts `rows` (objects keyed like the drizzle table's columns; a column no row names gets its
- * default) and returns how many were stored. `onConflictDoNothing` names the unique index's
- * columns (by their drizzle keys) whose duplicates are skipped.
- */
-export async function insertRows<T extends PgTable>(
-  db: Database,
-  table: T,
-  rows: Row<T>[],
-  options: { onConflictDoNothing?: (keyof T["$inferInsert"] & string)[] } = {},
-): Promise<number> {
-  if (rows.length === 0) return 0;
+function insertStatement(part: RowsFor<PgTable>): SQL {
+  const { table, rows } = part;
   const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => {
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  for (const key of keys)
     if (!columns[key]) throw new Error(`${getTableName(table)} has no column ${key}`);
-    return true;
-  });
   const names = keys.map((key) => (columns[key] as { name: string }).name);
   const json = JSON.stringify(
     rows.map((row) => {
@@ -42,17 +45,50 @@ export async function insertRows<T extends PgTable>(
     }),
   );
   const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
-  const conflict: SQL = options.onConflictDoNothing
+  const conflict = part.onConflictDoNothing
     ? sql` on conflict (${sql.raw(
-        options.onConflictDoNothing
+        part.onConflictDoNothing
           .map((key) => `"${(columns[key] as { name: string }).name}"`)
           .join(", "),
       )}) do nothing`
     : sql``;
-  const result = await db.execute(sql`with stored as (
-    insert into ${table} (${list})
+  return sql`insert into ${table} (${list})
     select ${list} from json_populate_recordset(null::${table}, ${json}::json)${conflict}
-    returning 1
-  ) select count(*)::int as n from stored`);
-  return Number(rowsOf(result)[0]?.n ?? 0);
+    returning 1`;
+}
+
+/**
+ * Inserts rows into several tables in one statement (each part a data-modifying CTE; foreign
+ * keys between them are checked at the statement's end, so parents and children may go
+ * together) and returns how many rows each part stored.
+ */
+export async function insertTogether(db: Database, parts: RowsFor<PgTable>[]): Promise<number[]> {
+  const present = parts.map((part, index) => ({ part, index })).filter((p) => p.part.rows.length);
+  const counts = parts.map(() => 0);
+  if (present.length === 0) return counts;
+  const ctes = sql.join(
+    present.map(({ part, index }) => sql`${sql.raw(`s${index}`)} as (${insertStatement(part)})`),
+    sql`, `,
+  );
+  const selects = sql.join(
+    present.map(
+      ({ index }) =>
+        sql`(select count(*)::int from ${sql.raw(`s${index}`)}) as ${sql.raw(`n${index}`)}`,
+    ),
+    sql`, `,
+  );
+  const [row] = rowsOf(await db.execute(sql`with ${ctes} select ${selects}`));
+  for (const { index } of present) counts[index] = Number(row?.[`n${index}`] ?? 0);
+  return counts;
+}
+
+/** Inserts `rows` into one table; returns how many were stored. */
+export async function insertRows<T extends PgTable>(
+  db: Database,
+  table: T,
+  rows: Row<T>[],
+  options: { onConflictDoNothing?: (keyof T["$inferInsert"] & string)[] } = {},
+): Promise<number> {
+  const [stored] = await insertTogether(db, [rowsFor({ table, rows, ...options })]);
+  return stored ?? 0;
 }

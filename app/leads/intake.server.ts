@@ -3,7 +3,7 @@
 // the lead against the active MQL definition the moment it arrives.
 import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { insertRows } from "../../db/bulk";
+import { insertRows, insertTogether, rowsFor } from "../../db/bulk";
 import type { Database } from "../../db/client";
 import {
   type DefinitionVersion,
@@ -13,6 +13,7 @@ import {
   leadNotes,
   leads,
   routingDecisions,
+  slaClocks,
   type Touchpoint,
   touchpoints,
 } from "../../db/schema";
@@ -24,7 +25,7 @@ import {
   routeLead,
   routingDecisionRow,
 } from "../routing/route-lead.server";
-import { loadClockSetup, startClocksForNewLeads } from "../sla/clocks.server";
+import { clocksForNewLeads, loadClockSetup } from "../sla/clocks.server";
 import { openStatuses } from "./lifecycle";
 import type { LeadInput, TouchpointInput } from "./schemas";
 
@@ -102,12 +103,16 @@ export function touchpointRow(workspaceId: string, leadId: string, touch: Touchp
   };
 }
 
+/** A touch twice in one list is stored once (the first). */
+function onePerKey(rows: ReturnType<typeof touchpointRow>[]) {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.dedupeKey) && seen.add(row.dedupeKey));
+}
+
 /** Stores touchpoints (each once: a touch already here, or twice in the list, is skipped). */
 export async function storeTouchpoints(db: Database, rows: ReturnType<typeof touchpointRow>[]) {
-  const seen = new Set<string>();
-  const fresh = rows.filter((row) => !seen.has(row.dedupeKey) && seen.add(row.dedupeKey));
   let stored = 0;
-  for (const chunk of chunks(fresh, 5_000)) {
+  for (const chunk of chunks(onePerKey(rows), 5_000)) {
     stored += await insertRows(db, touchpoints, chunk, {
       onConflictDoNothing: ["workspaceId", "dedupeKey"],
     });
@@ -364,25 +369,26 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
     );
     for (const result of results) if (result.created) result.assigned = assigned.has(result.id);
 
-    await insertRows(
-      tx,
-      leads,
-      created.map(({ lead }) => lead),
-    );
-    // The rest only needs the leads to exist: sent together.
-    await Promise.all([
-      insertRows(tx, leadEvents, events),
-      insertRows(tx, leadNotes, notes),
-      storeTouchpoints(tx, touches),
-      startClocksForNewLeads(
-        tx,
-        workspaceId,
-        mqls.flatMap(({ lead, judgedAt }) =>
-          lead.ownerUserId ? [{ lead, ownerUserId: lead.ownerUserId, at: judgedAt }] : [],
+    // Everything the batch stores, in one statement.
+    await insertTogether(tx, [
+      rowsFor({ table: leads, rows: created.map(({ lead }) => lead) }),
+      rowsFor({ table: leadEvents, rows: events }),
+      rowsFor({ table: leadNotes, rows: notes }),
+      rowsFor({
+        table: touchpoints,
+        rows: onePerKey(touches),
+        onConflictDoNothing: ["workspaceId", "dedupeKey"],
+      }),
+      rowsFor({
+        table: slaClocks,
+        rows: clocksForNewLeads(
+          clocks,
+          mqls.flatMap(({ lead, judgedAt }) =>
+            lead.ownerUserId ? [{ lead, ownerUserId: lead.ownerUserId, at: judgedAt }] : [],
+          ),
         ),
-        clocks,
-      ),
-      insertRows(tx, routingDecisions, decisions),
+      }),
+      rowsFor({ table: routingDecisions, rows: decisions }),
     ]);
     return results;
   });

@@ -4,7 +4,6 @@
 // Every function runs in the caller's transaction, so a clock never outlives a rolled-back event.
 import { addDays } from "date-fns";
 import { and, asc, count, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
-import { insertRows } from "../../db/bulk";
 import type { Database } from "../../db/client";
 import type { LeadStatus, SlaClockKind } from "../../db/enums";
 import { activities, type Lead, type SlaAgreement, slaClocks, workspaces } from "../../db/schema";
@@ -149,18 +148,15 @@ export async function loadClockSetup(db: Database, workspaceId: string): Promise
 }
 
 /**
- * startAssignmentClocks for leads that have just arrived (no clocks to stop yet), many at once:
- * the agreement and the calendar are read once, the clocks written in one statement.
+ * The clocks startAssignmentClocks would start for leads that have just arrived (no clocks to
+ * stop yet), many at once, for the caller to store: none without an active agreement.
  */
-export async function startClocksForNewLeads(
-  db: Database,
-  workspaceId: string,
+export function clocksForNewLeads(
+  setup: ClockSetup,
   assigned: { lead: Lead; ownerUserId: string; at: Date }[],
-  setup?: ClockSetup,
-) {
-  if (assigned.length === 0) return;
-  const { agreement, calendar } = setup ?? (await loadClockSetup(db, workspaceId));
-  if (!agreement) return;
+): (typeof slaClocks.$inferInsert)[] {
+  const { agreement, calendar } = setup;
+  if (!agreement || assigned.length === 0) return [];
   // A batch's leads mostly arrive at the same moment: work each window out once.
   const windows = new Map<string, { warnAt: Date; dueAt: Date }>();
   const window = (start: Date, hours: number) => {
@@ -172,12 +168,8 @@ export async function startClocksForNewLeads(
     }
     return found;
   };
-  await insertRows(
-    db,
-    slaClocks,
-    assigned.flatMap(({ lead, ownerUserId, at }) =>
-      assignmentClockRows(agreement, window, lead, ownerUserId, at),
-    ),
+  return assigned.flatMap(({ lead, ownerUserId, at }) =>
+    assignmentClockRows(agreement, window, lead, ownerUserId, at),
   );
 }
 
