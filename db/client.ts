@@ -39,13 +39,39 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
 }
 
+/**
+ * drizzle runs every query as an unnamed statement, which PostgreSQL parses and plans anew each
+ * time. This makes postgres.js prepare them instead (once per connection and query text, then
+ * reused), in transactions too: a new lead's dozen queries cost a third less database CPU
+ * (docs/performance.md).
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: unknown[], options?: object) =>
+          target.unsafe(query, parameters as never, { ...options, prepare: true });
+      }
+      if (property === "begin") {
+        return (...args: unknown[]) => {
+          const run = args.pop() as (sql: postgres.Sql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (sql: postgres.Sql) =>
+            run(preparing(sql)),
+          );
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    const db = drizzlePostgres({ client: preparing(client), schema }) as unknown as Database;
     return {
       db,
       kind: "postgres",

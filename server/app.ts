@@ -64,7 +64,13 @@ export function createBatonApp(options: CreateBatonAppOptions) {
     }
   });
 
-  app.use(compression());
+  // An API write's answer is a few hundred bytes: not worth a gzip stream per request.
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !(req.method === "POST" && req.path.startsWith("/api/")) && compression.filter(req, res),
+    }),
+  );
   for (const handler of options.assets ?? []) app.use(handler);
 
   // Bodies over 1 MiB are refused before anyone reads them (the API counts streamed bytes too),
