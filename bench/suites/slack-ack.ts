@@ -201,10 +201,19 @@ const suite: Suite = {
         const bolt: number[] = [];
         for (let r = 0; r < rounds; r++, round++) {
           const bodies = roundBodies(workspace, targets, round);
-          baton.push(...(await ackTimes(server.url, bodies)));
-          bolt.push(...(await ackTimes(floor.url, bodies)));
-          // Let the work after each ack finish before the next round, as between bursts.
-          await new Promise((resolve) => setTimeout(resolve, 100));
+          // Each burst alone on the machine: the work Baton does after its acks (storing,
+          // opening modals) finishes before the floor's burst, and the order alternates.
+          const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+          if (r % 2 === 0) {
+            baton.push(...(await ackTimes(server.url, bodies)));
+            await settle();
+            bolt.push(...(await ackTimes(floor.url, bodies)));
+          } else {
+            bolt.push(...(await ackTimes(floor.url, bodies)));
+            await settle();
+            baton.push(...(await ackTimes(server.url, bodies)));
+          }
+          await settle();
         }
         p99.push(percentile(baton, 99));
         p50.push(percentile(baton, 50));
