@@ -8,13 +8,20 @@ export async function paced(
   send: (index: number) => Promise<void>,
 ): Promise<void> {
   const start = performance.now();
-  const pending: Promise<void>[] = [];
+  const pending: Promise<unknown>[] = [];
+  let failure: unknown;
   for (let index = 0; index < count; index++) {
     const wait = start + (index * 1000) / perSecond - performance.now();
     if (wait > 0.5) await sleep(wait);
-    pending.push(send(index));
+    // A failed request must not stop the arrivals (nor go unhandled while they go on).
+    pending.push(
+      send(index).catch((error) => {
+        failure ??= error;
+      }),
+    );
   }
   await Promise.all(pending);
+  if (failure) throw failure;
 }
 
 /** Resolves when `check` returns a value, or rejects after `timeoutMs`. */
