@@ -383,10 +383,35 @@ export const leads = pgTable(
     index("leads_workspace_email_idx").on(table.workspaceId, table.email),
     index("leads_workspace_source_idx").on(table.workspaceId, table.source, table.createdAt),
     index("leads_workspace_owner_idx").on(table.workspaceId, table.ownerUserId, table.createdAt),
-    index("leads_workspace_mql_idx").on(table.workspaceId, table.mqlAt),
+    // The MQL cohort (scorecard, lead lists, attribution): with the columns those queries
+    // read, so a quarter's cohort comes from the index alone.
+    index("leads_workspace_mql_idx")
+      .on(
+        table.workspaceId,
+        table.mqlAt,
+        table.source,
+        table.campaign,
+        table.ownerUserId,
+        table.status,
+        table.createdAt,
+        table.id,
+      )
+      .where(sql`${table.mqlAt} is not null`),
+    // Assignments in a period (scorecard's time to first contact), likewise covered.
     index("leads_workspace_assigned_idx")
-      .on(table.workspaceId, table.assignedAt)
+      .on(
+        table.workspaceId,
+        table.assignedAt,
+        table.ownerUserId,
+        table.source,
+        table.campaign,
+        table.id,
+      )
       .where(sql`${table.assignedAt} is not null`),
+    // The lead list's campaign filter, and its campaign choices read value by value.
+    index("leads_workspace_campaign_idx").on(table.workspaceId, table.campaign, table.createdAt),
+    // A lead's source and campaign by its id without reading the lead (SLA clocks per source).
+    index("leads_id_source_campaign_idx").on(table.id, table.source, table.campaign),
     index("leads_workspace_held_back_idx")
       .on(table.workspaceId, table.heldBackAt)
       .where(sql`${table.heldBackAt} is not null`),
@@ -441,8 +466,14 @@ export const leadEvents = pgTable(
     }),
   },
   (table) => [
-    index("lead_events_lead_idx").on(table.leadId, table.occurredAt),
-    index("lead_events_workspace_to_idx").on(table.workspaceId, table.toStatus, table.occurredAt),
+    // With to_status: how far a lead got, from the index alone.
+    index("lead_events_lead_idx").on(table.leadId, table.occurredAt, table.toStatus),
+    index("lead_events_workspace_to_idx").on(
+      table.workspaceId,
+      table.toStatus,
+      table.occurredAt,
+      table.leadId,
+    ),
   ],
 );
 export type LeadEvent = typeof leadEvents.$inferSelect;
@@ -784,7 +815,18 @@ export const slaClocks = pgTable(
       table.state,
       table.dueAt,
     ),
-    index("sla_clocks_workspace_started_idx").on(table.workspaceId, table.kind, table.startedAt),
+    // Clocks started in a period (scorecard), with what its figures read from them.
+    index("sla_clocks_workspace_started_idx").on(
+      table.workspaceId,
+      table.kind,
+      table.startedAt,
+      table.state,
+      table.dueAt,
+      table.metAt,
+      table.ownerUserId,
+      table.leadId,
+      table.target,
+    ),
     // What the sweeper claims: small partial indexes over running clocks only.
     index("sla_clocks_due_idx").on(table.dueAt).where(sql`${table.state} = 'running'`),
     index("sla_clocks_warn_idx")
