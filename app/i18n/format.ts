@@ -3,22 +3,46 @@ import type { Locale } from "./i18n";
 
 const intlLocale: Record<Locale, string> = { en: "en-GB", nl: "nl-NL" };
 
+// Building an Intl formatter costs far more than formatting with one (a lead list page formats
+// a date per row): each is built once per locale and options, and reused.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}) {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Money is kept in cents everywhere; only here does it become euros (or the workspace currency). */
 export function formatMoney(cents: number, options: { locale: Locale; currency: string }): string {
-  return new Intl.NumberFormat(intlLocale[options.locale], {
-    style: "currency",
-    currency: options.currency,
-  }).format(cents / 100);
+  return numberFormat(options.locale, { style: "currency", currency: options.currency }).format(
+    cents / 100,
+  );
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** A share (fraction) as a percentage with one decimal; a share of nothing is "—", never 0. */
 export function formatShare(share: number | null, locale: Locale): string {
   if (share === null || !Number.isFinite(share)) return "—";
-  return new Intl.NumberFormat(intlLocale[locale], {
+  return numberFormat(locale, {
     style: "percent",
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
@@ -29,7 +53,7 @@ export function formatDateTime(
   value: Date | string,
   options: { locale: Locale; timeZone: string },
 ): string {
-  return new Intl.DateTimeFormat(intlLocale[options.locale], {
+  return dateFormat(options.locale, {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: options.timeZone,
@@ -40,8 +64,7 @@ export function formatDate(
   value: Date | string,
   options: { locale: Locale; timeZone: string },
 ): string {
-  return new Intl.DateTimeFormat(intlLocale[options.locale], {
-    dateStyle: "medium",
-    timeZone: options.timeZone,
-  }).format(new Date(value));
+  return dateFormat(options.locale, { dateStyle: "medium", timeZone: options.timeZone }).format(
+    new Date(value),
+  );
 }

@@ -19,8 +19,16 @@ export function share(numerator: number, denominator: number): Share {
  * compute) agree. Null for no values.
  */
 export function percentileCont(values: readonly number[], fraction: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(sortedValues(values), fraction);
+}
+
+/** Ascending numeric order; a typed array sorts numbers without a comparator, much faster. */
+function sortedValues(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+function percentileOfSorted(sorted: Float64Array, fraction: number): number | null {
+  if (sorted.length === 0) return null;
   const position = fraction * (sorted.length - 1);
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
@@ -37,10 +45,11 @@ export interface Durations {
 }
 
 export function durations(values: readonly number[]): Durations {
+  const sorted = sortedValues(values);
   return {
     count: values.length,
-    median: percentileCont(values, 0.5),
-    p90: percentileCont(values, 0.9),
+    median: percentileOfSorted(sorted, 0.5),
+    p90: percentileOfSorted(sorted, 0.9),
   };
 }
 

@@ -4,7 +4,7 @@
 import { and, count, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus } from "../../db/enums";
-import { leads } from "../../db/schema";
+import { leadEvents, leads } from "../../db/schema";
 
 /** The lead (of a query over `leads`) has moved to `status` at some point. */
 export function everReached(status: LeadStatus): SQL {
@@ -17,6 +17,38 @@ export function everReached(status: LeadStatus): SQL {
 export const acceptedCondition = everReached("sal");
 /** Rejected: ever `rejected` and never `sal` — a lead rejected after acceptance counts once, as accepted. */
 export const rejectedCondition = sql`(${everReached("rejected")} and not ${everReached("sal")})`;
+
+/**
+ * The same milestones as everReached, acceptedCondition and rejectedCondition, from one look at
+ * each lead's events: a lateral subquery to join to a query over `leads` (crossJoinLateral), and
+ * the conditions over its columns. For queries over many leads, where one index range per lead
+ * beats a separate EXISTS per milestone.
+ */
+export function reachedMilestones(db: Database) {
+  const reached = (status: LeadStatus) =>
+    sql<boolean>`coalesce(bool_or(${leadEvents.toStatus} = ${status}), false)`;
+  const events = db
+    .select({
+      sal: reached("sal").as("reached_sal"),
+      rejected: reached("rejected").as("reached_rejected"),
+      sql: reached("sql").as("reached_sql"),
+    })
+    .from(leadEvents)
+    .where(eq(leadEvents.leadId, leads.id))
+    .as("reached");
+  const accepted = sql`${events.sal}`;
+  const rejected = sql`(${events.rejected} and not ${events.sal})`;
+  return {
+    events,
+    accepted,
+    rejected,
+    sql: sql`${events.sql}`,
+    /** Still an MQL, neither accepted nor rejected (the scorecard's pending acceptance). */
+    undecided: sql`(${leads.status} = 'mql' and not ${accepted} and not ${rejected})`,
+    /** Still an MQL or SAL and never SQL (pending MQL→SQL). */
+    pendingSql: sql`(${leads.status} in ('mql', 'sal') and not ${events.sql})`,
+  };
+}
 
 export interface HeadlineFigures {
   mqlsDelivered: number;

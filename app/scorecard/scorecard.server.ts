@@ -4,7 +4,8 @@
 // be recomputed at any time. A handful of set-based queries per period, each on an index
 // (leads by mql_at / held_back_at / assigned_at, clocks by kind and started_at); percentiles
 // and business hours are computed here over the values, so PGlite and PostgreSQL agree.
-import { and, eq, gt, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import type { SourceKind } from "../../db/enums";
 import {
@@ -20,21 +21,23 @@ import { dealsForPeriod } from "../deals/deals.server";
 import { sourceKind } from "../deals/stages";
 import { addDays } from "../feedback/period";
 import { getActiveAgreement } from "../sla/agreements.server";
-import { businessHoursBetween, type WorkCalendar } from "../sla/business-hours";
+import type { WorkCalendar } from "../sla/business-hours";
 import { workCalendar } from "../sla/clocks.server";
 import { localDate, localMidnight } from "../sla/periods";
+import { businessHoursMeter } from "./business-hours-meter";
 import { costPer } from "./costs";
 import { costsInPeriod, type PeriodCost } from "./costs.server";
 import {
   type Durations,
   daysBetween,
   durations,
+  percentileCont,
   periodTarget,
   periodTargetRule,
   type Share,
   share,
 } from "./figures";
-import { acceptedCondition, everReached, rejectedCondition } from "./headline.server";
+import { reachedMilestones } from "./headline.server";
 import { trendWeeks } from "./presets";
 
 /** A share with the cohort members still undecided beside it. */
@@ -177,51 +180,31 @@ export async function scorecard(options: {
 }): Promise<Scorecard> {
   const { db, workspaceId } = options;
   const now = options.now ?? new Date();
-  const calendar = await workCalendar(db, workspaceId);
-  const agreement = await getActiveAgreement(db, workspaceId);
+  const [calendar, agreement, sourceKinds] = await Promise.all([
+    workCalendar(db, workspaceId),
+    getActiveAgreement(db, workspaceId),
+    workspaceSourceKinds(db, workspaceId),
+  ]);
   const mqlsPerMonth = agreement?.terms.marketing.mqlsPerMonth ?? null;
   const days = daysBetween(options.from, options.to);
-  const sourceKinds = await workspaceSourceKinds(db, workspaceId);
   const context = { db, workspaceId, calendar, now, mqlsPerMonth, sourceKinds };
-  // One after the other: the caller's database may be a single connection or a transaction.
-  const current = await periodFigures({ ...context, from: options.from, to: options.to });
-  const previous = await periodFigures({
-    ...context,
-    from: addDays(options.from, -days),
-    to: options.from,
-  });
   const { weeks, cut } = trendWeeks(options.from, options.to, localDate(now, calendar.timeZone));
-  const weekly: PeriodFigures[] = [];
-  for (const week of weeks) weekly.push(await periodFigures({ ...context, ...week }));
+  // The weeks lie inside the current period: each week's figures are counted by the current
+  // period's own queries, grouped by week as well (exactly a period of its own each).
+  const [current, previous] = await Promise.all([
+    periodFigures({ ...context, from: options.from, to: options.to }, weeks),
+    periodFigures({ ...context, from: addDays(options.from, -days), to: options.from }),
+  ]);
   return {
     timeZone: calendar.timeZone,
     target:
       agreement && mqlsPerMonth !== null
         ? { agreementVersion: agreement.version, mqlsPerMonth, rule: periodTargetRule }
         : null,
-    current,
-    previous,
-    byWeek: weekly.map(weekRow),
+    current: current.figures,
+    previous: previous.figures,
+    byWeek: current.weeks,
     weeksCut: cut,
-  };
-}
-
-/** One week's figures as a breakdown row keyed by its first day. */
-function weekRow(week: PeriodFigures): ScorecardBreakdown {
-  return {
-    key: week.from,
-    label: week.from,
-    mqlsDelivered: week.marketing.mqlsDelivered,
-    salesAcceptance: share(
-      week.marketing.salesAcceptance.numerator,
-      week.marketing.salesAcceptance.denominator,
-    ),
-    mqlToSql: share(week.marketing.mqlToSql.numerator, week.marketing.mqlToSql.denominator),
-    firstContactWithinSla: share(
-      week.sales.firstContactWithinSla.numerator,
-      week.sales.firstContactWithinSla.denominator,
-    ),
-    medianFirstContactBusinessHours: week.sales.timeToFirstContact.businessHours.median,
   };
 }
 
@@ -237,17 +220,17 @@ export async function scorecardPeriods(options: {
 }): Promise<PeriodFigures[]> {
   const { db, workspaceId } = options;
   const now = options.now ?? new Date();
-  const calendar = await workCalendar(db, workspaceId);
-  const agreement = await getActiveAgreement(db, workspaceId);
+  const [calendar, agreement, sourceKinds] = await Promise.all([
+    workCalendar(db, workspaceId),
+    getActiveAgreement(db, workspaceId),
+    workspaceSourceKinds(db, workspaceId),
+  ]);
   const mqlsPerMonth = agreement?.terms.marketing.mqlsPerMonth ?? null;
-  const sourceKinds = await workspaceSourceKinds(db, workspaceId);
-  const figures: PeriodFigures[] = [];
-  for (const period of options.periods) {
-    figures.push(
-      await periodFigures({ db, workspaceId, calendar, now, mqlsPerMonth, sourceKinds, ...period }),
-    );
-  }
-  return figures;
+  const context = { db, workspaceId, calendar, now, mqlsPerMonth, sourceKinds };
+  const figures = await Promise.all(
+    options.periods.map((period) => periodFigures({ ...context, ...period })),
+  );
+  return figures.map((period) => period.figures);
 }
 
 /** Whether the workspace has any lead at all (the scorecard's empty state). */
@@ -325,33 +308,80 @@ interface PeriodContext {
 
 const count = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
 
-async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
+/**
+ * The week (1…n) of `bounds` (the weeks' starts and the last one's end) an instant falls in; 0
+ * or n + 1 outside them. The instants are written as literals (they come from toISOString, never
+ * from input) so that the same expression can be selected and grouped by.
+ */
+function weekOf(column: SQL | AnyPgColumn, bounds: readonly Date[]): SQL<number> {
+  const instants = bounds.map((bound) => `'${bound.toISOString()}'::timestamptz`).join(", ");
+  return sql<number>`width_bucket(${column}, array[${sql.raw(instants)}])`;
+}
+
+/**
+ * GROUP BY the breakdown's keys, and with weeks also by week alone (grouping sets: one scan
+ * gives both; `weekly` tells the week rows apart).
+ */
+function byKeysAndWeek(keys: (SQL | AnyPgColumn)[], week: SQL<number> | null) {
+  if (!week) return { weekly: sql<number>`0`, groupBy: keys };
+  return {
+    weekly: sql<number>`grouping(${keys[0]})`,
+    groupBy: [sql`grouping sets ((${sql.join(keys, sql`, `)}), (${week}))`],
+  };
+}
+
+interface PeriodResult {
+  figures: PeriodFigures;
+  /** The figures of each of `weeks`, in order, when asked for. */
+  weeks: ScorecardBreakdown[];
+}
+
+/**
+ * One period's figures; with `weeks` (inside the period), each week's breakdown row too, from
+ * the same queries: every week counted exactly as a period of its own.
+ */
+async function periodFigures(
+  context: PeriodContext,
+  weeks: readonly { from: string; to: string }[] = [],
+): Promise<PeriodResult> {
   const { db, workspaceId, calendar, now } = context;
   const start = localMidnight(context.from, calendar.timeZone);
   const end = localMidnight(context.to, calendar.timeZone);
   const days = daysBetween(context.from, context.to);
   const nowParam = sql`${now.toISOString()}::timestamptz`;
+  const bounds = weeks.length
+    ? [
+        ...weeks.map((week) => localMidnight(week.from, calendar.timeZone)),
+        localMidnight((weeks.at(-1) as { to: string }).to, calendar.timeZone),
+      ]
+    : [];
+  const reached = reachedMilestones(db);
 
-  // The MQL cohort, grouped by source and owner: totals and both breakdowns from one query.
-  const cohortRows = await db
+  // The queries are independent: sent together (one connection or a transaction queues them).
+  // The MQL cohort, grouped by source, campaign and owner (totals and breakdowns from one
+  // query), and by week; each lead's milestones from one look at its events.
+  const mqlWeek = bounds.length ? weekOf(leads.mqlAt, bounds) : null;
+  const cohortGroups = byKeysAndWeek([leads.source, leads.campaign, leads.ownerUserId], mqlWeek);
+  const cohortQuery = db
     .select({
       source: leads.source,
       campaign: leads.campaign,
       ownerUserId: leads.ownerUserId,
+      week: mqlWeek ?? sql<number>`0`,
+      weekly: cohortGroups.weekly,
       mqls: sql<number>`count(*)::int`,
-      accepted: count(acceptedCondition),
-      rejected: count(rejectedCondition),
-      reachedSql: count(everReached("sql")),
-      pendingAcceptance: count(
-        sql`${leads.status} = 'mql' and not ${acceptedCondition} and not ${rejectedCondition}`,
-      ),
-      pendingSql: count(sql`${leads.status} in ('mql', 'sal') and not ${everReached("sql")}`),
+      accepted: count(reached.accepted),
+      rejected: count(reached.rejected),
+      reachedSql: count(reached.sql),
+      pendingAcceptance: count(reached.undecided),
+      pendingSql: count(reached.pendingSql),
     })
     .from(leads)
+    .crossJoinLateral(reached.events)
     .where(and(eq(leads.workspaceId, workspaceId), gte(leads.mqlAt, start), lt(leads.mqlAt, end)))
-    .groupBy(leads.source, leads.campaign, leads.ownerUserId);
+    .groupBy(...cohortGroups.groupBy);
 
-  const [held] = await db
+  const heldQuery = db
     .select({ n: sql<number>`count(*)::int` })
     .from(leads)
     .where(
@@ -362,21 +392,32 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
       ),
     );
 
-  // Leads assigned to a rep in the period, with their first attempt after the assignment.
-  const assignedRows = await db
+  // Leads assigned to a rep in the period, grouped by source, campaign and owner: how many, and
+  // for those contacted since, the instants of the assignment and of the first attempt after it
+  // (epoch milliseconds, as a Date holds them): business hours are computed here from them.
+  const firstAttempt = db
+    .select({ at: sql<Date | null>`min(${activities.occurredAt})`.as("first_attempt_at") })
+    .from(activities)
+    .where(and(eq(activities.leadId, leads.id), gte(activities.occurredAt, leads.assignedAt)))
+    .as("first_attempt");
+  const epochMs = (instant: SQL | AnyPgColumn) =>
+    sql`floor(extract(epoch from ${instant}) * 1000)::float8`;
+  const contacted = sql`${firstAttempt.at} is not null`;
+  const assignedQuery = db
     .select({
       source: leads.source,
       campaign: leads.campaign,
       ownerUserId: leads.ownerUserId,
-      assignedAt: leads.assignedAt,
-      // "leads".… spelled out: drizzle leaves columns in a select list unqualified, and inside
-      // the subquery a bare name would be the activity's own.
-      firstContactAt: sql<Date | null>`(select min(a.occurred_at) from ${activities} a
-        where a.lead_id = "leads".id and a.occurred_at >= "leads".assigned_at)`.mapWith(
-        activities.occurredAt,
-      ),
+      assigned: sql<number>`count(*)::int`,
+      assignedMs: sql<
+        number[] | null
+      >`array_agg(${epochMs(leads.assignedAt)}) filter (where ${contacted})`,
+      contactMs: sql<
+        number[] | null
+      >`array_agg(${epochMs(sql`${firstAttempt.at}`)}) filter (where ${contacted})`,
     })
     .from(leads)
+    .crossJoinLateral(firstAttempt)
     .where(
       and(
         eq(leads.workspaceId, workspaceId),
@@ -384,63 +425,66 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
         gte(leads.assignedAt, start),
         lt(leads.assignedAt, end),
       ),
-    );
+    )
+    .groupBy(leads.source, leads.campaign, leads.ownerUserId);
 
   // First-contact clocks started (= assignments made) in the period. Met = contacted within
   // the window; breached or met late = not; running and not yet due = window still open.
-  const firstContactRows = await db
+  const clockWeek = bounds.length ? weekOf(slaClocks.startedAt, bounds) : null;
+  const clockGroups = byKeysAndWeek(
+    [leads.source, leads.campaign, slaClocks.ownerUserId],
+    clockWeek,
+  );
+  const firstContactQuery = db
     .select({
       source: leads.source,
       campaign: leads.campaign,
       ownerUserId: slaClocks.ownerUserId,
+      week: clockWeek ?? sql<number>`0`,
+      weekly: clockGroups.weekly,
       within: count(sql`${slaClocks.state} = 'met'`),
       closed: count(
         sql`${slaClocks.state} in ('met', 'breached') or ${slaClocks.metAt} is not null or ${slaClocks.dueAt} <= ${nowParam}`,
+      ),
+      open: count(
+        sql`${slaClocks.state} = 'running' and ${slaClocks.metAt} is null and ${slaClocks.dueAt} > ${nowParam}`,
       ),
     })
     .from(slaClocks)
     .innerJoin(leads, eq(leads.id, slaClocks.leadId))
     .where(clocksStarted("first_contact", workspaceId, start, end))
-    .groupBy(leads.source, leads.campaign, slaClocks.ownerUserId);
-  const firstContactOpen = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(slaClocks)
-    .where(
-      and(
-        clocksStarted("first_contact", workspaceId, start, end),
-        eq(slaClocks.state, "running"),
-        sql`${slaClocks.metAt} is null and ${slaClocks.dueAt} > ${nowParam}`,
-      ),
-    );
+    .groupBy(...clockGroups.groupBy);
 
   // Attempts within each assignment's window (the clock's own D days and K attempts, so
   // segment terms apply), over assignments whose window has ended.
-  const perClock = db
-    .select({
-      target: sql<number>`coalesce(${slaClocks.target}, 1)`.as("target"),
-      made: sql<number>`(select count(*) from ${activities} a where a.lead_id = "sla_clocks".lead_id
-        and a.occurred_at >= "sla_clocks".started_at and a.occurred_at <= "sla_clocks".due_at)`.as(
-        "made",
+  const made = db
+    .select({ made: sql<number>`count(*)::int`.as("made") })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.leadId, slaClocks.leadId),
+        gte(activities.occurredAt, slaClocks.startedAt),
+        lte(activities.occurredAt, slaClocks.dueAt),
       ),
+    )
+    .as("per_clock");
+  const attemptsQuery = db
+    .select({
+      leads: sql<number>`count(*)::int`,
+      attempts: sql<number>`coalesce(sum(${made.made}), 0)::int`,
+      atTarget: count(sql`${made.made} >= coalesce(${slaClocks.target}, 1)`),
     })
     .from(slaClocks)
+    .crossJoinLateral(made)
     .where(
       and(
         clocksStarted("attempts", workspaceId, start, end),
         sql`${slaClocks.dueAt} <= ${nowParam}`,
       ),
-    )
-    .as("per_clock");
-  const [attempts] = await db
-    .select({
-      leads: sql<number>`count(*)::int`,
-      attempts: sql<number>`coalesce(sum(${perClock.made}), 0)::int`,
-      atTarget: sql<number>`(count(*) filter (where ${perClock.made} >= ${perClock.target}))::int`,
-    })
-    .from(perClock);
+    );
 
   // Outcomes in the period (feedback clocks started then): filed within H hours = met on time.
-  const [feedbackRow] = await db
+  const feedbackQuery = db
     .select({
       outcomes: sql<number>`count(*)::int`,
       onTime: count(sql`${slaClocks.state} = 'met'`),
@@ -451,7 +495,29 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
     .from(slaClocks)
     .where(clocksStarted("feedback", workspaceId, start, end));
 
-  const versions = await versionsInForce(db, workspaceId, start, end);
+  const [
+    cohortAll,
+    [held],
+    assignedRows,
+    firstContactAll,
+    [attempts],
+    [feedbackRow],
+    versions,
+    costs,
+    shared,
+  ] = await Promise.all([
+    cohortQuery,
+    heldQuery,
+    assignedQuery,
+    firstContactQuery,
+    attemptsQuery,
+    feedbackQuery,
+    versionsInForce(db, workspaceId, start, end),
+    costsInPeriod({ db, workspaceId, from: context.from, to: context.to }),
+    sharedFigures(context, start, end),
+  ]);
+  const cohortRows = cohortAll.filter((row) => !row.weekly);
+  const firstContactRows = firstContactAll.filter((row) => !row.weekly);
 
   // Totals and breakdowns.
   const sum = <T>(rows: T[], pick: (row: T) => number) =>
@@ -462,19 +528,24 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
   const reachedSql = sum(cohortRows, (r) => r.reachedSql);
   const heldBack = held?.n ?? 0;
 
-  const contacts = assignedRows.flatMap((row) =>
-    row.assignedAt && row.firstContactAt
-      ? [
-          {
-            source: row.source,
-            campaign: row.campaign,
-            ownerUserId: row.ownerUserId,
-            businessHours: businessHoursBetween(row.assignedAt, row.firstContactAt, calendar),
-            wallClockHours: (row.firstContactAt.getTime() - row.assignedAt.getTime()) / 3_600_000,
-          },
-        ]
-      : [],
-  );
+  // Time to first contact, per group of assignments (same source, campaign and owner): no
+  // object per contact, tens of thousands of them in a quarter.
+  const hoursBetween = businessHoursMeter(calendar);
+  const contactGroups = assignedRows.map((row) => {
+    const assignedMs = row.assignedMs ?? [];
+    const contactMs = row.contactMs ?? [];
+    const hours = new Array<number>(assignedMs.length);
+    const wallClock = new Array<number>(assignedMs.length);
+    for (let i = 0; i < assignedMs.length; i++) {
+      const at = assignedMs[i] as number;
+      const contact = contactMs[i] as number;
+      hours[i] = hoursBetween(at, contact);
+      wallClock[i] = (contact - at) / 3_600_000;
+    }
+    return { ...row, assignedMs, hours, wallClock };
+  });
+  const allHours = contactGroups.flatMap((group) => group.hours);
+  const allWallClock = contactGroups.flatMap((group) => group.wallClock);
 
   const target = context.mqlsPerMonth === null ? null : periodTarget(context.mqlsPerMonth, days);
   const elapsed = Math.min(
@@ -483,54 +554,116 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
   );
   const expected = target === null ? null : Math.round(target * elapsed * 100) / 100;
 
+  interface Tally {
+    mqls: number;
+    accepted: number;
+    rejected: number;
+    reachedSql: number;
+    within: number;
+    closed: number;
+    hours: number[];
+  }
+  /** Per key, in the order keys are first seen (cohort, clocks, contacts, extra keys). */
+  const tallies = <K>() => {
+    const found = new Map<K, Tally>();
+    return {
+      found,
+      of(key: K): Tally {
+        let tally = found.get(key);
+        if (!tally) {
+          tally = {
+            mqls: 0,
+            accepted: 0,
+            rejected: 0,
+            reachedSql: 0,
+            within: 0,
+            closed: 0,
+            hours: [],
+          };
+          found.set(key, tally);
+        }
+        return tally;
+      },
+    };
+  };
+  const addCohort = (tally: Tally, row: (typeof cohortAll)[number]) => {
+    tally.mqls += row.mqls;
+    tally.accepted += row.accepted;
+    tally.rejected += row.rejected;
+    tally.reachedSql += row.reachedSql;
+  };
+  const addClocks = (tally: Tally, row: (typeof firstContactAll)[number]) => {
+    tally.within += row.within;
+    tally.closed += row.closed;
+  };
+  const row = (key: string | null, found: Tally): ScorecardBreakdown => ({
+    key,
+    label: key,
+    mqlsDelivered: found.mqls,
+    salesAcceptance: share(found.accepted, found.accepted + found.rejected),
+    mqlToSql: share(found.reachedSql, found.mqls),
+    firstContactWithinSla: share(found.within, found.closed),
+    medianFirstContactBusinessHours: percentileCont(found.hours, 0.5),
+  });
   type Keyed = { source: string | null; campaign: string | null; ownerUserId: string | null };
   const breakdown = (keyOf: (row: Keyed) => string | null, extraKeys: (string | null)[] = []) => {
-    const keys = new Set<string | null>([
-      ...cohortRows.map(keyOf),
-      ...firstContactRows.map(keyOf),
-      ...contacts.map(keyOf),
-      ...extraKeys,
-    ]);
-    return [...keys].map((key) => {
-      const cohort = cohortRows.filter((row) => keyOf(row) === key);
-      const clocks = firstContactRows.filter((row) => keyOf(row) === key);
-      const decided = sum(cohort, (r) => r.accepted) + sum(cohort, (r) => r.rejected);
-      return {
-        key,
-        label: key,
-        mqlsDelivered: sum(cohort, (r) => r.mqls),
-        salesAcceptance: share(
-          sum(cohort, (r) => r.accepted),
-          decided,
-        ),
-        mqlToSql: share(
-          sum(cohort, (r) => r.reachedSql),
-          sum(cohort, (r) => r.mqls),
-        ),
-        firstContactWithinSla: share(
-          sum(clocks, (r) => r.within),
-          sum(clocks, (r) => r.closed),
-        ),
-        medianFirstContactBusinessHours: durations(
-          contacts.filter((row) => keyOf(row) === key).map((row) => row.businessHours),
-        ).median,
-      } satisfies ScorecardBreakdown;
-    });
+    const by = tallies<string | null>();
+    for (const r of cohortRows) addCohort(by.of(keyOf(r)), r);
+    for (const r of firstContactRows) addClocks(by.of(keyOf(r)), r);
+    for (const group of contactGroups) {
+      const hours = by.of(keyOf(group)).hours;
+      for (const value of group.hours) hours.push(value);
+    }
+    for (const key of extraKeys) by.of(key);
+    return [...by.found].map(([key, found]) => row(key, found));
   };
   const byKey = (a: ScorecardBreakdown, b: ScorecardBreakdown) =>
     b.mqlsDelivered - a.mqlsDelivered || String(a.label ?? "").localeCompare(String(b.label ?? ""));
 
+  // Week by week: the week rows of the grouped queries, contacts by their assignment's week.
+  const weekRows: ScorecardBreakdown[] = [];
+  if (weeks.length) {
+    const edges = bounds.map((bound) => bound.getTime());
+    const weekOfInstant = (time: number) => {
+      for (let i = 0; i < edges.length - 1; i++)
+        if ((edges[i] as number) <= time && time < (edges[i + 1] as number)) return i + 1;
+      return 0;
+    };
+    const by = tallies<number>();
+    for (const r of cohortAll) if (r.weekly) addCohort(by.of(r.week), r);
+    for (const r of firstContactAll) if (r.weekly) addClocks(by.of(r.week), r);
+    for (const group of contactGroups)
+      for (const [i, at] of group.assignedMs.entries())
+        by.of(weekOfInstant(at)).hours.push(group.hours[i] as number);
+    const none = {
+      mqls: 0,
+      accepted: 0,
+      rejected: 0,
+      reachedSql: 0,
+      within: 0,
+      closed: 0,
+      hours: [],
+    };
+    for (const [index, week] of weeks.entries())
+      weekRows.push(row(week.from, by.found.get(index + 1) ?? none));
+  }
+
   // Costs: each pays for its campaign's MQLs (of its source, when it names one).
-  const costs = await costsInPeriod({ db, workspaceId, from: context.from, to: context.to });
   const costed = cohortRows.filter((row) => costs.some((cost) => pays(cost, row)));
   const totalCost = costs.length ? Math.round(sum(costs, (cost) => cost.cents)) : null;
   const costedMqls = sum(costed, (r) => r.mqls);
   const costedSqls = sum(costed, (r) => r.reachedSql);
+  const cohortByCampaign = new Map<string | null, typeof cohortRows>();
+  for (const r of cohortRows) {
+    const list = cohortByCampaign.get(r.campaign) ?? [];
+    list.push(r);
+    cohortByCampaign.set(r.campaign, list);
+  }
   const byCampaign: CampaignBreakdown[] = breakdown(
     (row) => row.campaign,
     costs.map((cost) => cost.campaign),
   ).map((row) => {
-    const cohort = cohortRows.filter((r) => r.campaign === row.key);
+    const cohort = cohortByCampaign.get(row.key) ?? [];
     const mine = costs.filter((cost) => cost.campaign === row.key);
     const cents = mine.length ? Math.round(sum(mine, (cost) => cost.cents)) : null;
     const paidFor = cohort.filter((r) => mine.some((cost) => pays(cost, r)));
@@ -559,9 +692,10 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
         .from(users)
         .where(inArray(users.id, repIds))
     : [];
-  for (const row of byRep) row.label = names.find((user) => user.id === row.key)?.name ?? null;
+  const nameOf = new Map(names.map((user) => [user.id, user.name]));
+  for (const row of byRep) row.label = (row.key && nameOf.get(row.key)) ?? null;
 
-  return {
+  const figures: PeriodFigures = {
     from: context.from,
     to: context.to,
     start,
@@ -587,17 +721,17 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
     },
     sales: {
       timeToFirstContact: {
-        assigned: assignedRows.length,
-        contacted: contacts.length,
-        businessHours: durations(contacts.map((row) => row.businessHours)),
-        wallClockHours: durations(contacts.map((row) => row.wallClockHours)),
+        assigned: sum(assignedRows, (r) => r.assigned),
+        contacted: allHours.length,
+        businessHours: durations(allHours),
+        wallClockHours: durations(allWallClock),
       },
       firstContactWithinSla: {
         ...share(
           sum(firstContactRows, (r) => r.within),
           sum(firstContactRows, (r) => r.closed),
         ),
-        pending: firstContactOpen[0]?.n ?? 0,
+        pending: sum(firstContactRows, (r) => r.open),
       },
       attemptsPerLead: {
         leads: attempts?.leads ?? 0,
@@ -610,11 +744,12 @@ async function periodFigures(context: PeriodContext): Promise<PeriodFigures> {
         pending: feedbackRow?.pending ?? 0,
       },
     },
-    shared: await sharedFigures(context, start, end),
+    shared,
     bySource: breakdown((row) => row.source).sort(byKey),
     byCampaign: byCampaign.sort((a, b) => (b.costCents ?? -1) - (a.costCents ?? -1) || byKey(a, b)),
     byRep: byRep.sort(byKey),
   };
+  return { figures, weeks: weekRows };
 }
 
 /** Whether a cost pays for leads of this campaign and source. */

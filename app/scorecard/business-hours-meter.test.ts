@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { BusinessHours } from "../../db/enums";
+import { businessHoursBetween, type WorkCalendar } from "../sla/business-hours";
+import { businessHoursMeter } from "./business-hours-meter";
+
+const office: BusinessHours = {
+  monday: { open: "09:00", close: "17:30" },
+  tuesday: { open: "09:00", close: "17:30" },
+  wednesday: { open: "08:15", close: "24:00" },
+  thursday: { open: "09:00", close: "17:30" },
+  friday: { open: "00:00", close: "12:45" },
+  saturday: null,
+  sunday: { open: "10:00", close: "11:00" },
+};
+
+/** A seeded PRNG (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("businessHoursMeter", () => {
+  // Zones with DST both ways, a half-hour DST shift and a quarter-hour offset.
+  for (const timeZone of [
+    "Europe/Amsterdam",
+    "America/New_York",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "UTC",
+  ]) {
+    it(`gives businessHoursBetween's value for every pair (${timeZone})`, () => {
+      const calendar: WorkCalendar = {
+        timeZone,
+        businessHours: office,
+        holidays: ["2026-03-30", "2026-04-27", "2026-10-26", "2026-12-25"],
+      };
+      const meter = businessHoursMeter(calendar);
+      const next = random(42);
+      const base = Date.parse("2026-01-01T00:00:00Z");
+      const year = 365 * 86_400_000;
+      for (let i = 0; i < 3000; i++) {
+        const from = new Date(base + Math.floor(next() * year));
+        // Mostly hours to days apart, sometimes weeks, sometimes backwards or equal.
+        const span = next() < 0.05 ? -3_600_000 : next() < 0.1 ? 0 : next() ** 3 * 40 * 86_400_000;
+        const to = new Date(from.getTime() + Math.floor(span));
+        expect(meter(from, to)).toBe(businessHoursBetween(from, to, calendar));
+      }
+    });
+  }
+
+  it("refuses a calendar the original refuses", () => {
+    const meter = businessHoursMeter({
+      timeZone: "Nowhere/Else",
+      businessHours: office,
+      holidays: [],
+    });
+    expect(() => meter(new Date(0), new Date(86_400_000))).toThrow(/time zone/);
+  });
+});
