@@ -3,7 +3,21 @@
 // figure and the list it links to count the same leads.
 
 import { TZDate } from "@date-fns/tz";
-import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { leads, users } from "../../db/schema";
 import { acceptedCondition, everReached, rejectedCondition } from "../scorecard/headline.server";
@@ -80,52 +94,72 @@ export async function listLeads(options: {
     status_asc: [asc(leads.status), desc(leads.createdAt)],
   }[query.sort];
   const offset = (query.page - 1) * leadPageSize;
+  const select = {
+    id: leads.id,
+    firstName: leads.firstName,
+    lastName: leads.lastName,
+    email: leads.email,
+    company: leads.company,
+    companySize: leads.companySize,
+    jobTitle: leads.jobTitle,
+    source: leads.source,
+    campaign: leads.campaign,
+    status: leads.status,
+    createdAt: leads.createdAt,
+    mqlAt: leads.mqlAt,
+    heldBackAt: leads.heldBackAt,
+    assignedAt: leads.assignedAt,
+    ownerName: users.name,
+  };
+  const page = (condition: SQL | undefined, pageOffset: number) =>
+    options.db
+      .select(select)
+      .from(leads)
+      .leftJoin(users, eq(users.id, leads.ownerUserId))
+      .where(condition)
+      .orderBy(...order)
+      .limit(leadPageSize)
+      .offset(pageOffset);
+  const countOf = async () => {
+    const [total] = await options.db.select({ value: count() }).from(leads).where(where);
+    return total?.value ?? 0;
+  };
+
+  if (query.date === "created" || !(query.from || query.to)) {
+    const [rows, total] = await Promise.all([page(where, offset), countOf()]);
+    return { rows, total, pageSize: leadPageSize };
+  }
   // A cohort (a range of MQL, held-back or assigned dates: what scorecard links open) is found
   // by its own date first, then sorted. Left to itself the planner walks the sort's index from
   // the newest lead and tests each one against the range — hundreds of thousands of leads for a
   // cohort a few months old. OFFSET 0 keeps the cohort's query apart (the planner does not merge
-  // it into the outer one); the page is 50 of its ids, in the same order.
-  let pageOf: SQL | undefined;
-  if (query.date !== "created" && (query.from || query.to)) {
-    const [sortColumn, cohortOrder] = {
-      created_desc: [sql``, sql`created_at desc, id desc`],
-      created_asc: [sql``, sql`created_at asc, id asc`],
-      company_asc: [sql`, ${leads.company}`, sql`company asc, created_at desc`],
-      size_desc: [sql`, ${leads.companySize}`, sql`company_size desc, created_at desc`],
-      status_asc: [sql`, ${leads.status}`, sql`status asc, created_at desc`],
-    }[query.sort];
-    pageOf = sql`${leads.id} in (select id from (
+  // it into the outer one); one pass gives the page's ids in order and the cohort's size.
+  const [sortColumn, cohortOrder] = {
+    created_desc: [sql``, sql`created_at desc, id desc`],
+    created_asc: [sql``, sql`created_at asc, id asc`],
+    company_asc: [sql`, ${leads.company}`, sql`company asc, created_at desc`],
+    size_desc: [sql`, ${leads.companySize}`, sql`company_size desc, created_at desc`],
+    status_asc: [sql`, ${leads.status}`, sql`status asc, created_at desc`],
+  }[query.sort];
+  const ids = await rowsOf<{ id: string; total: number }>(
+    options.db,
+    sql`select id, (count(*) over ())::int as total from (
       select ${leads.id}, ${leads.createdAt}${sortColumn} from ${leads} where ${where} offset 0
-    ) cohort order by ${cohortOrder} limit ${leadPageSize} offset ${offset})`;
-  }
-  const [rows, [total]] = await Promise.all([
-    options.db
-      .select({
-        id: leads.id,
-        firstName: leads.firstName,
-        lastName: leads.lastName,
-        email: leads.email,
-        company: leads.company,
-        companySize: leads.companySize,
-        jobTitle: leads.jobTitle,
-        source: leads.source,
-        campaign: leads.campaign,
-        status: leads.status,
-        createdAt: leads.createdAt,
-        mqlAt: leads.mqlAt,
-        heldBackAt: leads.heldBackAt,
-        assignedAt: leads.assignedAt,
-        ownerName: users.name,
-      })
-      .from(leads)
-      .leftJoin(users, eq(users.id, leads.ownerUserId))
-      .where(pageOf ? and(eq(leads.workspaceId, options.workspaceId), pageOf) : where)
-      .orderBy(...order)
-      .limit(leadPageSize)
-      .offset(pageOf ? 0 : offset),
-    options.db.select({ value: count() }).from(leads).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0, pageSize: leadPageSize };
+    ) cohort order by ${cohortOrder} limit ${leadPageSize} offset ${offset}`,
+  );
+  // Past the last page there is no row to carry the size: count it.
+  if (ids.length === 0) return { rows: [], total: await countOf(), pageSize: leadPageSize };
+  const rows = await page(
+    and(
+      eq(leads.workspaceId, options.workspaceId),
+      inArray(
+        leads.id,
+        ids.map((row) => row.id),
+      ),
+    ),
+    0,
+  );
+  return { rows, total: Number(ids[0]?.total ?? 0), pageSize: leadPageSize };
 }
 
 /** The rows of a raw query, from either driver (postgres.js gives an array, PGlite `{ rows }`). */
