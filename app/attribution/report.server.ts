@@ -3,7 +3,7 @@
 // model shares each conversion (and its money) among those touches, and the credit is summed per
 // source, campaign and content. Markov's removal effects come from the journeys of every lead
 // touched in the year up to the period's end, converting (a deal won in that year) or not.
-import { and, asc, count, eq, gte, inArray, isNotNull, lt, or } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { activities, deals, leadEvents, leads, touchpoints, workspaces } from "../../db/schema";
 import { costsInPeriod } from "../scorecard/costs.server";
@@ -106,15 +106,44 @@ function asJourney(touches: readonly StoredTouch[], at: Date, channel: (t: Store
   } satisfies Journey;
 }
 
-export async function attributionReport(options: {
+export interface AttributionOptions {
   db: Database;
   workspaceId: string;
-  model: AttributionModel;
   from: string;
   to: string;
   halfLifeDays?: number;
-}): Promise<AttributionReport> {
-  const { db, workspaceId, model } = options;
+}
+
+export async function attributionReport(
+  options: AttributionOptions & { model: AttributionModel },
+): Promise<AttributionReport> {
+  const [report] = await attributionReports({ ...options, models: [options.model] });
+  return report as AttributionReport;
+}
+
+/** A touch as the report reads it: only what credit needs, its time in epoch milliseconds. */
+interface ReportTouch {
+  occurredMs: number;
+  source: string | null;
+  campaign: string | null;
+  content: string | null;
+}
+
+/** The rows of a raw query, from either driver (postgres.js gives an array, PGlite `{ rows }`). */
+async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * The report under each of `models` (the page compares all seven) from one reading of the
+ * period: the conversions, their journeys (which do not depend on the model) and, when Markov is
+ * asked for, its removal effects are read and built once; only the credit is per model.
+ */
+export async function attributionReports(
+  options: AttributionOptions & { models: readonly AttributionModel[] },
+): Promise<AttributionReport[]> {
+  const { db, workspaceId } = options;
   const [workspace] = await db
     .select({ timeZone: workspaces.timeZone })
     .from(workspaces)
@@ -123,42 +152,82 @@ export async function attributionReport(options: {
   const start = localMidnight(options.from, timeZone);
   const end = localMidnight(options.to, timeZone);
 
-  // The period's conversions.
-  const mqls = await db
-    .select({ leadId: leads.id, at: leads.mqlAt })
-    .from(leads)
-    .where(and(eq(leads.workspaceId, workspaceId), gte(leads.mqlAt, start), lt(leads.mqlAt, end)));
-  const sqls = await db
-    .select({ leadId: leadEvents.leadId, at: leadEvents.occurredAt })
-    .from(leadEvents)
-    .where(
-      and(
-        eq(leadEvents.workspaceId, workspaceId),
-        eq(leadEvents.toStatus, "sql"),
-        gte(leadEvents.occurredAt, start),
-        lt(leadEvents.occurredAt, end),
-      ),
-    );
-  const dealRows = await db
-    .select({
-      leadId: deals.leadId,
-      amountCents: deals.amountCents,
-      grossMargin: deals.grossMargin,
-      status: deals.status,
-      openedAt: deals.openedAt,
-      closedAt: deals.closedAt,
-    })
-    .from(deals)
-    .where(
-      and(
-        eq(deals.workspaceId, workspaceId),
-        isNotNull(deals.leadId),
-        or(
-          and(gte(deals.openedAt, start), lt(deals.openedAt, end)),
-          and(eq(deals.status, "won"), gte(deals.closedAt, start), lt(deals.closedAt, end)),
-        ),
-      ),
-    );
+  // The period's conversions: MQLs, SQLs, deals created and won.
+  const mqlCohort = and(
+    eq(leads.workspaceId, workspaceId),
+    gte(leads.mqlAt, start),
+    lt(leads.mqlAt, end),
+  );
+  const sqlEvents = and(
+    eq(leadEvents.workspaceId, workspaceId),
+    eq(leadEvents.toStatus, "sql"),
+    gte(leadEvents.occurredAt, start),
+    lt(leadEvents.occurredAt, end),
+  );
+  const periodDeals = and(
+    eq(deals.workspaceId, workspaceId),
+    isNotNull(deals.leadId),
+    or(
+      and(gte(deals.openedAt, start), lt(deals.openedAt, end)),
+      and(eq(deals.status, "won"), gte(deals.closedAt, start), lt(deals.closedAt, end)),
+    ),
+  );
+  // Their leads and touches, for the journeys: the leads by the same conditions, in the
+  // database, each one's fields by its key and its touches from its own index range — one query,
+  // not a thousand leads at a time, and not a scan of every touch and lead, which the planner
+  // prefers when left to choose (OFFSET 0 keeps each lookup a lookup). The touches are put in
+  // order here, lead by lead.
+  const journeysQuery = sql`select c.id as lead_id, l.source as lead_source,
+      l.campaign as lead_campaign, l.content as lead_content,
+      (extract(epoch from t.occurred_at) * 1000000)::float8 as occurred_us, t.id as touch_id,
+      t.source, t.campaign, t.content
+    from (
+      select ${leads.id} from ${leads} where ${mqlCohort}
+      union select ${leadEvents.leadId} from ${leadEvents} where ${sqlEvents}
+      union select ${deals.leadId} from ${deals} where ${periodDeals}
+    ) c
+    cross join lateral (
+      select l.source, l.campaign, l.content from ${leads} l
+      where l.id = c.id and l.workspace_id = ${workspaceId} offset 0
+    ) l
+    left join lateral (
+      select t.occurred_at, t.id, t.source, t.campaign, t.content from ${touchpoints} t
+      where t.lead_id = c.id and t.workspace_id = ${workspaceId} offset 0
+    ) t on true`;
+  const [mqls, sqls, dealRows, journeyRows, costs, removalEffects] = await Promise.all([
+    db.select({ leadId: leads.id, at: leads.mqlAt }).from(leads).where(mqlCohort),
+    db
+      .select({ leadId: leadEvents.leadId, at: leadEvents.occurredAt })
+      .from(leadEvents)
+      .where(sqlEvents),
+    db
+      .select({
+        leadId: deals.leadId,
+        amountCents: deals.amountCents,
+        grossMargin: deals.grossMargin,
+        status: deals.status,
+        openedAt: deals.openedAt,
+        closedAt: deals.closedAt,
+      })
+      .from(deals)
+      .where(periodDeals),
+    rowsOf<{
+      lead_id: string;
+      lead_source: string | null;
+      lead_campaign: string | null;
+      lead_content: string | null;
+      occurred_us: number | null;
+      touch_id: string | null;
+      source: string | null;
+      campaign: string | null;
+      content: string | null;
+    }>(db, journeysQuery),
+    costsInPeriod({ db, workspaceId, from: options.from, to: options.to }),
+    options.models.includes("markov")
+      ? markovEffects(db, workspaceId, end)
+      : new Map<AttributionDimension, Map<string, number>>(),
+  ]);
+
   const conversions: Conversion[] = [
     ...mqls.flatMap((row) =>
       row.at ? [{ leadId: row.leadId, at: row.at, stage: "mqls" as const, value: 1 }] : [],
@@ -194,63 +263,80 @@ export async function attributionReport(options: {
     }
   }
 
-  const leadIds = [...new Set(conversions.map((c) => c.leadId))];
-  const { touchesByLead, leadFields } = await loadJourneys(db, workspaceId, leadIds);
-  const removalEffects =
-    model === "markov"
-      ? await markovEffects(db, workspaceId, end)
-      : new Map<AttributionDimension, Map<string, number>>();
+  const touchesByLead = new Map<string, (ReportTouch & { us: number; id: string })[]>();
+  const leadFields = new Map<string, LeadFields>();
+  for (const row of journeyRows) {
+    let list = touchesByLead.get(row.lead_id);
+    if (!list) {
+      list = [];
+      touchesByLead.set(row.lead_id, list);
+      leadFields.set(row.lead_id, {
+        source: row.lead_source,
+        campaign: row.lead_campaign,
+        content: row.lead_content,
+      });
+    }
+    if (row.occurred_us === null || row.touch_id === null) continue;
+    const us = Number(row.occurred_us);
+    list.push({
+      us,
+      id: row.touch_id,
+      // The instant as a Date holds it (whole milliseconds), without building a Date a touch.
+      occurredMs: Math.floor(us / 1000),
+      source: row.source,
+      campaign: row.campaign,
+      content: row.content,
+    });
+  }
+  // Oldest first, as the database orders them: by time, then id (a uuid's text sorts as it does).
+  for (const list of touchesByLead.values())
+    if (list.length > 1)
+      list.sort((a, b) => a.us - b.us || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const tables = new Map<AttributionDimension, Map<string, AttributionRow>>(
-    attributionDimensions.map((dimension) => [dimension, new Map()]),
-  );
-  const totals = {
-    mqls: 0,
-    sqls: 0,
-    pipelineCents: 0,
-    wonCents: 0,
-    grossProfitCents: 0,
-    costCents: null as number | null,
-  };
+  // Each conversion's journey per dimension, as the models read it, built once for all models.
+  const totals = { mqls: 0, sqls: 0, pipelineCents: 0, wonCents: 0, grossProfitCents: 0 };
+  const prepared: { conversion: Conversion; paths: { keys: string[]; journey: Journey }[] }[] = [];
   for (const conversion of conversions) {
     totals[conversion.stage] += conversion.value;
     const fields = leadFields.get(conversion.leadId);
     if (!fields) continue;
-    for (const dimension of attributionDimensions) {
-      const touches = journeyOf(
-        touchesByLead.get(conversion.leadId) ?? [],
-        fields,
-        conversion.at,
-        dimension,
-      );
-      const channel = keyOf(dimension);
-      const credits = touchCredits({
-        model,
-        journey: asJourney(touches, conversion.at, channel),
-        halfLifeDays: options.halfLifeDays ?? defaultHalfLifeDays,
-        removalEffects: removalEffects.get(dimension),
-      });
-      const table = tables.get(dimension) as Map<string, AttributionRow>;
-      touches.forEach((touch, index) => {
-        const credit = credits[index] ?? 0;
-        if (credit === 0) return;
-        const key = channel(touch);
-        const row = table.get(key) ?? emptyRow(key);
-        row[conversion.stage] += credit * conversion.value;
-        table.set(key, row);
-      });
-    }
+    const atMs = conversion.at.getTime();
+    const touches = touchesByLead.get(conversion.leadId) ?? [];
+    const before = touches.filter((touch) => touch.occurredMs <= atMs);
+    prepared.push({
+      conversion,
+      paths: attributionDimensions.map((dimension) => {
+        const named = before.filter((touch) => touch[dimension] !== null);
+        // Without a touch that names one, the lead's own source (campaign, content) is its one
+        // touch, at its first touch or at the conversion.
+        const path = named.length
+          ? named.map((touch) => ({ key: touch[dimension] as string, ms: touch.occurredMs }))
+          : [{ key: fields[dimension] ?? unknownKey, ms: before[0]?.occurredMs ?? atMs }];
+        return {
+          keys: path.map((touch) => touch.key),
+          journey: {
+            touches: path.map((touch) => ({
+              channel: touch.key,
+              daysBeforeConversion: Math.max(0, (atMs - touch.ms) / DAY),
+            })),
+            converted: true,
+            value: 1,
+          } satisfies Journey,
+        };
+      }),
+    });
   }
 
   // Costs: per campaign as kept, per source the sum of its campaigns' costs.
-  const costs = await costsInPeriod({ db, workspaceId, from: options.from, to: options.to });
   const campaignCost = new Map<string, number>();
   const sourceCost = new Map<string, number>();
   for (const cost of costs) {
     campaignCost.set(cost.campaign, (campaignCost.get(cost.campaign) ?? 0) + cost.cents);
     if (cost.source) sourceCost.set(cost.source, (sourceCost.get(cost.source) ?? 0) + cost.cents);
   }
-  if (costs.length) totals.costCents = Math.round(costs.reduce((sum, cost) => sum + cost.cents, 0));
+  const totalCost = costs.length
+    ? Math.round(costs.reduce((sum, cost) => sum + cost.cents, 0))
+    : null;
   const finish = (table: Map<string, AttributionRow>, costOf?: Map<string, number>) => {
     // A campaign that cost money and earned nothing still has a row.
     for (const key of costOf?.keys() ?? []) if (!table.has(key)) table.set(key, emptyRow(key));
@@ -274,61 +360,123 @@ export async function attributionReport(options: {
           a.key.localeCompare(b.key),
       );
   };
-  return {
-    model,
-    from: options.from,
-    to: options.to,
-    totals,
-    bySource: finish(tables.get("source") as Map<string, AttributionRow>, sourceCost),
-    byCampaign: finish(tables.get("campaign") as Map<string, AttributionRow>, campaignCost),
-    byContent: finish(tables.get("content") as Map<string, AttributionRow>),
-  };
+
+  return options.models.map((model) => {
+    const tables = new Map<AttributionDimension, Map<string, AttributionRow>>(
+      attributionDimensions.map((dimension) => [dimension, new Map()]),
+    );
+    for (const { conversion, paths } of prepared) {
+      attributionDimensions.forEach((dimension, index) => {
+        const { keys, journey } = paths[index] as { keys: string[]; journey: Journey };
+        const credits = touchCredits({
+          model,
+          journey,
+          halfLifeDays: options.halfLifeDays ?? defaultHalfLifeDays,
+          removalEffects: removalEffects.get(dimension),
+        });
+        const table = tables.get(dimension) as Map<string, AttributionRow>;
+        keys.forEach((key, touch) => {
+          const credit = credits[touch] ?? 0;
+          if (credit === 0) return;
+          const row = table.get(key) ?? emptyRow(key);
+          row[conversion.stage] += credit * conversion.value;
+          table.set(key, row);
+        });
+      });
+    }
+    return {
+      model,
+      from: options.from,
+      to: options.to,
+      totals: { ...totals, costCents: totalCost },
+      bySource: finish(tables.get("source") as Map<string, AttributionRow>, sourceCost),
+      byCampaign: finish(tables.get("campaign") as Map<string, AttributionRow>, campaignCost),
+      byContent: finish(tables.get("content") as Map<string, AttributionRow>),
+    };
+  });
 }
+
+/** Separates the channels of a path that the database puts together (no name holds it). */
+const pathSeparator = "\u001f";
 
 /**
  * Markov's removal effects per dimension, learnt from every lead touched in the 365 days before
  * `end`: converting when it has a deal won in those days, not converting otherwise; each journey
- * runs to `end` (or to its win).
+ * runs to `end` (or to its latest win). The paths are put together and counted in the database —
+ * a year of a large workspace is a million journeys and five million touches, too many to carry
+ * into the server one by one — and the chain is learnt from each distinct path and its counts.
  */
-export async function markovEffects(db: Database, workspaceId: string, end: Date) {
+export async function markovEffects(
+  db: Database,
+  workspaceId: string,
+  end: Date,
+  dimensions: readonly AttributionDimension[] = attributionDimensions,
+) {
   const yearStart = new Date(end.getTime() - 365 * DAY);
-  const touched = await db
-    .selectDistinct({ leadId: touchpoints.leadId })
-    .from(touchpoints)
-    .where(
-      and(
-        eq(touchpoints.workspaceId, workspaceId),
-        gte(touchpoints.occurredAt, yearStart),
-        lt(touchpoints.occurredAt, end),
-      ),
-    );
-  const won = await db
-    .select({ leadId: deals.leadId, closedAt: deals.closedAt })
-    .from(deals)
-    .where(
-      and(
-        eq(deals.workspaceId, workspaceId),
-        eq(deals.status, "won"),
-        isNotNull(deals.leadId),
-        gte(deals.closedAt, yearStart),
-        lt(deals.closedAt, end),
-      ),
-    );
-  const wonAt = new Map<string, Date>();
-  for (const row of won) if (row.leadId && row.closedAt) wonAt.set(row.leadId, row.closedAt);
-  const population = [...new Set([...touched.map((row) => row.leadId), ...wonAt.keys()])];
-  const { touchesByLead, leadFields } = await loadJourneys(db, workspaceId, population);
-  const effects = new Map<AttributionDimension, Map<string, number>>();
-  for (const dimension of attributionDimensions) {
-    const journeys: Journey[] = population.flatMap((leadId) => {
-      const fields = leadFields.get(leadId);
-      if (!fields) return [];
-      const at = wonAt.get(leadId) ?? end;
-      const touches = journeyOf(touchesByLead.get(leadId) ?? [], fields, at, dimension);
-      return [{ ...asJourney(touches, at, keyOf(dimension)), converted: wonAt.has(leadId) }];
+  const endAt = sql`${end.toISOString()}::timestamptz`;
+  const wonDeals = and(
+    eq(deals.workspaceId, workspaceId),
+    eq(deals.status, "won"),
+    isNotNull(deals.leadId),
+    gte(deals.closedAt, yearStart),
+    lt(deals.closedAt, end),
+  );
+  const path = (dimension: AttributionDimension) => {
+    const column = sql.identifier(dimension);
+    return sql`coalesce(
+      string_agg(t.${column}, ${pathSeparator} order by t.occurred_at, t.id)
+        filter (where t.${column} is not null and t.occurred_at <= coalesce(won.won_at, ${endAt})),
+      coalesce(l.${column}, ${unknownKey})) as ${sql.identifier(`${dimension}_path`)}`;
+  };
+  const grouped = dimensions.map((dimension) => sql`(${sql.identifier(`${dimension}_path`)})`);
+  const which = dimensions.map(
+    (dimension) =>
+      sql`when grouping(${sql.identifier(`${dimension}_path`)}) = 0 then ${dimension}::text`,
+  );
+  const rows = await rowsOf<{
+    dimension: AttributionDimension;
+    path: string;
+    conversions: number;
+    nulls: number;
+  }>(
+    db,
+    sql`with won as (
+      select ${deals.leadId} as lead_id, max(${deals.closedAt}) as won_at from ${deals}
+      where ${wonDeals} group by ${deals.leadId}
+    ), paths as (
+      select won.won_at is not null as converted, ${sql.join(dimensions.map(path), sql`, `)}
+      from ${leads} l
+      left join won on won.lead_id = l.id
+      left join ${touchpoints} t on t.lead_id = l.id and t.workspace_id = l.workspace_id
+      where l.workspace_id = ${workspaceId}
+      group by l.id, won.won_at
+      having won.won_at is not null
+        or bool_or(t.occurred_at >= ${yearStart.toISOString()}::timestamptz and t.occurred_at < ${endAt})
+    )
+    select case ${sql.join(which, sql` `)} end as dimension,
+      coalesce(${sql.join(
+        dimensions.map((dimension) => sql.identifier(`${dimension}_path`)),
+        sql`, `,
+      )}) as path,
+      (count(*) filter (where converted))::int as conversions,
+      (count(*) filter (where not converted))::int as nulls
+    from paths group by grouping sets (${sql.join(grouped, sql`, `)})`,
+  );
+  const journeys = new Map<AttributionDimension, Journey[]>(
+    dimensions.map((dimension) => [dimension, []]),
+  );
+  for (const row of rows)
+    journeys.get(row.dimension)?.push({
+      touches: row.path.split(pathSeparator).map((channel) => ({ channel })),
+      conversions: row.conversions,
+      nulls: row.nulls,
     });
-    effects.set(dimension, markovRemovalEffects({ journeys }).removalEffects);
-  }
+  const effects = new Map<AttributionDimension, Map<string, number>>();
+  for (const dimension of dimensions)
+    effects.set(
+      dimension,
+      markovRemovalEffects({ journeys: journeys.get(dimension) ?? [] }).removalEffects,
+    );
   return effects;
 }
 
@@ -416,6 +564,7 @@ export async function dealStory(options: {
             options.db,
             options.workspaceId,
             new Date(options.closedAt.getTime() + 1),
+            ["source"],
           )
         ).get("source")
       : undefined;
