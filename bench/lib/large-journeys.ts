@@ -1,6 +1,7 @@
 // 100,000 journeys for timing the attribution models in-process, in the shape the report feeds
-// them (app/attribution/report.server.ts: asJourney): per lead, the touches that name a source up
-// to the conversion (else the lead's own source as its one touch), each with its age in days.
+// them (app/attribution/report.server.ts: journeyOf, asJourney): per lead and per dimension
+// (source, campaign, content), the touches that name one up to the conversion (else the lead's
+// own as its one touch), each with its age in days.
 // Loaded from the bench database: a fixed sample of the workspace's leads, converting when the
 // lead has a won deal (at its close, valued at its amount), else running to the data's end — the
 // population Markov learns from. When the database holds fewer leads (--quick), the rest is
@@ -22,9 +23,15 @@ export function prng(seed: number) {
   };
 }
 
+export const dimensions = ["source", "campaign", "content"] as const;
+export type Dimension = (typeof dimensions)[number];
+export type JourneySets = Record<Dimension, Journey[]>;
+
 interface SampleLead {
   id: string;
   source: string | null;
+  campaign: string | null;
+  content: string | null;
   won_at: Date | null;
   amount_cents: string | null;
 }
@@ -32,16 +39,18 @@ interface SampleLead {
 interface SampleTouch {
   lead_id: string;
   source: string | null;
+  campaign: string | null;
+  content: string | null;
   occurred_at: Date;
 }
 
 export async function loadJourneys(
   sql: postgres.Sql,
   options: { workspaceId: string; end: Date; count: number },
-): Promise<{ journeys: Journey[]; loaded: number; channels: number }> {
+): Promise<{ journeys: JourneySets; loaded: number; channels: number; touches: number }> {
   // A fixed sample, spread over the whole year: ordered by a hash of the id.
   const sample = await sql<SampleLead[]>`
-    select l.id, l.source, w.closed_at as won_at, w.amount_cents::text as amount_cents
+    select l.id, l.source, l.campaign, l.content, w.closed_at as won_at, w.amount_cents::text as amount_cents
     from leads l
     left join lateral (
       select d.closed_at, d.amount_cents from deals d
@@ -56,7 +65,7 @@ export async function loadJourneys(
   for (let i = 0; i < ids.length; i += 10_000) {
     const chunk = ids.slice(i, i + 10_000);
     const rows = await sql<SampleTouch[]>`
-      select lead_id, source, occurred_at from touchpoints
+      select lead_id, source, campaign, content, occurred_at from touchpoints
       where workspace_id = ${options.workspaceId} and lead_id = any(${chunk}::uuid[])
       order by lead_id, occurred_at, id`;
     for (const row of rows) {
@@ -65,13 +74,13 @@ export async function loadJourneys(
       touches.set(row.lead_id, list);
     }
   }
-  const journeys: Journey[] = sample.map((lead) => {
+  const journeyOf = (lead: SampleLead, dimension: Dimension): Journey => {
     const at = lead.won_at ?? options.end;
     const before = (touches.get(lead.id) ?? []).filter((t) => t.occurred_at <= at);
-    const named = before.filter((t) => t.source !== null);
+    const named = before.filter((t) => t[dimension] !== null);
     const path = named.length
-      ? named.map((t) => ({ channel: t.source as string, occurredAt: t.occurred_at }))
-      : [{ channel: lead.source ?? "(none)", occurredAt: before[0]?.occurred_at ?? at }];
+      ? named.map((t) => ({ channel: t[dimension] as string, occurredAt: t.occurred_at }))
+      : [{ channel: lead[dimension] ?? "(none)", occurredAt: before[0]?.occurred_at ?? at }];
     return {
       touches: path.map((t) => ({
         channel: t.channel,
@@ -80,12 +89,21 @@ export async function loadJourneys(
       converted: lead.won_at !== null,
       value: lead.won_at ? Number(lead.amount_cents) : 0,
     };
-  });
-  const loaded = journeys.length;
-  if (loaded < options.count)
-    journeys.push(...synthesizeJourneys(options.count - loaded, journeys));
-  const channels = new Set(journeys.flatMap((j) => j.touches.map((t) => t.channel))).size;
-  return { journeys, loaded, channels };
+  };
+  const sets = {} as JourneySets;
+  for (const dimension of dimensions) {
+    const journeys = sample.map((lead) => journeyOf(lead, dimension));
+    if (journeys.length < options.count)
+      journeys.push(...synthesizeJourneys(options.count - journeys.length, journeys));
+    sets[dimension] = journeys;
+  }
+  const all = dimensions.flatMap((dimension) => sets[dimension]);
+  return {
+    journeys: sets,
+    loaded: sample.length,
+    channels: new Set(all.flatMap((j) => j.touches.map((t) => t.channel))).size,
+    touches: all.reduce((sum, journey) => sum + journey.touches.length, 0),
+  };
 }
 
 const defaultChannels = [

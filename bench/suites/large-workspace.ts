@@ -11,11 +11,14 @@
 //
 // Every HTTP figure is the median over runs of each run's p95 over a fixed list of requests
 // (40 for pages and the scorecard API, 3 for the attribution API and page), after a warm-up pass.
-// BENCH_LARGE_ONLY=scorecard,leads,attribution,models picks parts (for profiling).
+// BENCH_LARGE_ONLY=scorecard,leads,attribution,models picks parts and BENCH_LARGE_REQUESTS sets
+// the requests per figure (for profiling; reported figures use the defaults); BENCH_CPU_PROF=dir
+// runs the server with --cpu-prof into that directory.
 import postgres from "postgres";
 import { type AttributionModel, attribute, attributionModels } from "../../app/attribution/models";
+import { ensureLargeWorkspace } from "../generate";
 import { BenchSession, p95Runs, type TimedRequest } from "../lib/large-http";
-import { loadJourneys } from "../lib/large-journeys";
+import { dimensions, loadJourneys } from "../lib/large-journeys";
 import { startServer } from "../lib/server";
 import {
   atMost,
@@ -26,25 +29,9 @@ import {
   type Suite,
 } from "../lib/suite";
 
-/** What bench/generate.ts hands over (the fields this suite reads). */
-interface LargeWorkspace {
-  databaseUrl: string;
-  workspaceId: string;
-  apiKey: string;
-  adminEmail: string;
-  adminPassword: string;
-  reps: { userId: string; email: string }[];
-  leads: number;
-  from: Date | string;
-  to: Date | string;
-}
-
-const requestsPerFigure = 40;
+const requestsPerFigure = Number(process.env.BENCH_LARGE_REQUESTS ?? 40);
 const heavyRequestsPerFigure = 3;
 const journeyCount = 100_000;
-
-const isoDay = (value: Date | string) =>
-  (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
 
 function addMonths(day: string, months: number): string {
   const [year, month] = day.split("-").map(Number) as [number, number];
@@ -89,12 +76,9 @@ async function run(context: BenchContext): Promise<Figure[]> {
   const only = new Set(
     (process.env.BENCH_LARGE_ONLY ?? "scorecard,leads,attribution,models").split(","),
   );
-  const { ensureLargeWorkspace } = (await import("../generate")) as unknown as {
-    ensureLargeWorkspace(context: BenchContext): Promise<LargeWorkspace>;
-  };
   const workspace = await ensureLargeWorkspace(context);
-  const dataFrom = isoDay(workspace.from);
-  const dataTo = isoDay(workspace.to);
+  const dataFrom = workspace.from;
+  const dataTo = workspace.to;
   const quarter = lastWholeQuarter(dataFrom, dataTo);
   context.log(
     `large workspace: ${workspace.leads} leads, ${dataFrom}…${dataTo}; quarter ${quarter.from}…${quarter.to}`,
@@ -107,22 +91,23 @@ async function run(context: BenchContext): Promise<Figure[]> {
     // In-process first: nothing else competes for the two cores.
     if (only.has("models")) {
       const started = performance.now();
-      const { journeys, loaded, channels } = await loadJourneys(sql, {
+      const { journeys, loaded, channels, touches } = await loadJourneys(sql, {
         workspaceId: workspace.workspaceId,
         end: new Date(`${dataTo}T00:00:00Z`),
         count: journeyCount,
       });
-      const touches = journeys.reduce((sum, journey) => sum + journey.touches.length, 0);
-      const converting = journeys.filter((journey) => journey.converted).length;
+      const converting = journeys.source.filter((journey) => journey.converted).length;
       context.log(
-        `${journeys.length} journeys (${loaded} from the database), ${touches} touches, ${converting} converting, ${channels} channels, loaded in ${Math.round(performance.now() - started)} ms`,
+        `${journeyCount} journeys × 3 dimensions (${loaded} leads from the database), ${touches} touches, ${converting} converting, ${channels} channels, loaded in ${Math.round(performance.now() - started)} ms`,
       );
+      // A model's work for a report: its credit per source, per campaign and per content.
       const timeModel = (model: AttributionModel) => {
         const t0 = performance.now();
-        const credits = attribute({ model, journeys });
-        const elapsed = performance.now() - t0;
-        if (credits.length === 0) throw new Error(`${model}: no credit`);
-        return elapsed / 1000;
+        for (const dimension of dimensions) {
+          const credits = attribute({ model, journeys: journeys[dimension] });
+          if (credits.length === 0) throw new Error(`${model}: no credit`);
+        }
+        return (performance.now() - t0) / 1000;
       };
       for (const model of attributionModels) timeModel(model); // warm-up
       for (const model of attributionModels) {
@@ -134,7 +119,7 @@ async function run(context: BenchContext): Promise<Figure[]> {
             unit: "s",
             runs: perRun,
             goal: atMost(5, "s"),
-            note: `attribute() in-process over ${journeys.length} journeys (${loaded} from the database), ${touches} touches, ${channels} channels`,
+            note: `attribute() in-process, per source, campaign and content, over ${journeyCount} leads' journeys (${loaded} from the database): ${touches} touches, ${channels} channels`,
           }),
         );
       }
@@ -222,8 +207,10 @@ async function run(context: BenchContext): Promise<Figure[]> {
       },
     ];
 
+    const profileDir = process.env.BENCH_CPU_PROF;
     const server = await startServer({
       env: { DATABASE_URL: workspace.databaseUrl },
+      nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
       log: context.log,
     });
     try {
@@ -237,10 +224,22 @@ async function run(context: BenchContext): Promise<Figure[]> {
         note?: string,
       ) => {
         context.log(`${name}…`);
-        const perRun = await p95Runs(session, requests, { runs, log: context.log, label: name });
-        const result = figure({ name, unit: "ms", runs: perRun, goal, note });
-        context.log(`${name}: ${result.value} ms`);
-        figures.push(result);
+        try {
+          const perRun = await p95Runs(session, requests, { runs, log: context.log, label: name });
+          const result = figure({ name, unit: "ms", runs: perRun, goal, note });
+          context.log(`${name}: ${result.value} ms`);
+          figures.push(result);
+        } catch (error) {
+          // One figure failing (a timeout, a crash) is itself the finding; the others still count.
+          const message = error instanceof Error ? error.message : String(error);
+          context.log(`${name} failed: ${message}`);
+          figures.push({
+            ...figure({ name, unit: "ms", runs: [Number.NaN], goal }),
+            met: goal ? false : undefined,
+            note: `failed: ${message.split("\n")[0]}`,
+          });
+          if (!(await healthy(server.url))) throw new Error(`the server stopped during ${name}`);
+        }
       };
 
       if (only.has("scorecard")) {
@@ -307,6 +306,14 @@ async function run(context: BenchContext): Promise<Figure[]> {
     await sql.end();
   }
   return figures;
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(new URL("/healthz", url))).ok;
+  } catch {
+    return false;
+  }
 }
 
 const suite: Suite = {
