@@ -70,6 +70,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      // PostgreSQL's default 4 MB sends the scorecard's grouping of a quarter's leads (tens of
+      // thousands of rows) to disk; with more it sorts or hashes in memory (docs/performance.md).
+      connection: { work_mem: "32MB" },
     });
     const db = drizzlePostgres({ client: preparing(client), schema }) as unknown as Database;
     return {

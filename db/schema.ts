@@ -371,6 +371,16 @@ export const leads = pgTable(
     heldBackAt: timestamp("held_back_at", { withTimezone: true }),
     /** First transition to mql; the MQL cohort's date (also in lead_events). */
     mqlAt: timestamp("mql_at", { withTimezone: true }),
+    // Facts kept from the lead's events and activities, so that figures over a cohort of
+    // thousands read them from the lead (app/leads/facts.server.ts keeps them true).
+    /** Has moved to sal at some point (accepted by sales). */
+    reachedSal: boolean("reached_sal").notNull().default(false),
+    /** Has moved to rejected at some point. */
+    reachedRejected: boolean("reached_rejected").notNull().default(false),
+    /** Has moved to sql at some point. */
+    reachedSql: boolean("reached_sql").notNull().default(false),
+    /** The first activity at or after assigned_at: the current owner's first contact. */
+    firstContactAt: timestamp("first_contact_at", { withTimezone: true }),
     /** When the lead arrived at the sender (created_at in the API), else when Baton got it. */
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
@@ -395,6 +405,9 @@ export const leads = pgTable(
         table.status,
         table.createdAt,
         table.id,
+        table.reachedSal,
+        table.reachedRejected,
+        table.reachedSql,
       )
       .where(sql`${table.mqlAt} is not null`),
     // Assignments in a period (scorecard's time to first contact), likewise covered.
@@ -406,6 +419,7 @@ export const leads = pgTable(
         table.source,
         table.campaign,
         table.id,
+        table.firstContactAt,
       )
       .where(sql`${table.assignedAt} is not null`),
     // The lead list's campaign filter, and its campaign choices read value by value.
@@ -555,6 +569,12 @@ export const routingPools = pgTable(
     slackChannelId: text("slack_channel_id"),
     /** Re-assign a lead whose first-contact clock breached (SLA issue). */
     reassignOnBreach: boolean("reassign_on_breach").notNull().default(false),
+    /**
+     * The rotation's smooth weighted round-robin credit per member (user id → credit), kept so
+     * it survives restarts. On the pool, not its members: a pick changes every member's credit,
+     * and one row written per lead stays cheap however large the pool.
+     */
+    credits: jsonb("credits").$type<Record<string, number>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("routing_pools_name_key").on(table.workspaceId, table.name)],
@@ -577,8 +597,6 @@ export const poolMembers = pgTable(
     capacity: integer("capacity"),
     /** Away (holiday, sick) until this moment: skipped by the rotation. */
     absentUntil: timestamp("absent_until", { withTimezone: true }),
-    /** Smooth weighted round-robin credit, kept here so rotation survives restarts. */
-    credit: integer("credit").notNull().default(0),
   },
   (table) => [uniqueIndex("pool_members_pool_user_key").on(table.poolId, table.userId)],
 );

@@ -183,14 +183,15 @@ async function outcome(setup: Setup, results: { id: string }[]) {
       clocks: clocks.map((c) => ({ kind: c.kind, owner: rep(c.owner), due: c.due.toISOString() })),
     });
   }
-  const credits = await server.db
-    .select({ userId: poolMembers.userId, credit: poolMembers.credit })
-    .from(poolMembers)
-    .where(eq(poolMembers.workspaceId, setup.workspaceId));
+  const pools = await server.db
+    .select({ credits: routingPools.credits })
+    .from(routingPools)
+    .where(eq(routingPools.workspaceId, setup.workspaceId));
   return {
     perLead,
-    credits: credits
-      .map((c) => ({ rep: rep(c.userId), credit: c.credit }))
+    credits: pools
+      .flatMap((pool) => Object.entries(pool.credits))
+      .map(([userId, credit]) => ({ rep: rep(userId), credit }))
       .sort((a, b) => a.rep! - b.rep!),
   };
 }

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { ActivityKind } from "../../db/enums";
 import { activities, leads } from "../../db/schema";
+import { recordContact } from "../leads/facts.server";
 import { isUuid } from "../lib/ids";
 import { recordAttempt } from "../sla/clocks.server";
 
@@ -40,6 +41,7 @@ export async function logActivity(options: {
       .returning();
     // A re-sent attempt (same external id) was counted the first time.
     if (activity) {
+      await recordContact(tx, lead.id, activity.occurredAt);
       await recordAttempt({
         db: tx,
         workspaceId: options.workspaceId,

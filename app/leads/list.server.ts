@@ -20,7 +20,12 @@ import {
 } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { leads, users } from "../../db/schema";
-import { acceptedCondition, everReached, rejectedCondition } from "../scorecard/headline.server";
+import {
+  acceptedCondition,
+  everReached,
+  rejectedCondition,
+  undecidedCondition,
+} from "../scorecard/headline.server";
 import type { LeadDateField, LeadListQuery, LeadReachedFilter } from "./list-query";
 
 export const leadPageSize = 50;
@@ -52,7 +57,7 @@ const reachedConditions: Record<LeadReachedFilter, SQL> = {
   rejected: rejectedCondition,
   sql: everReached("sql"),
   // The scorecard's "pending acceptance": still an MQL, neither accepted nor rejected.
-  undecided: sql`(${leads.status} = 'mql' and not ${acceptedCondition} and not ${rejectedCondition})`,
+  undecided: undecidedCondition,
 };
 
 export async function listLeads(options: {

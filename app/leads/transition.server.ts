@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import type { LeadStatus } from "../../db/enums";
 import { type Lead, leadEvents, leads } from "../../db/schema";
 import { recordStatusChange } from "../sla/clocks.server";
+import { reachedFact } from "./facts.server";
 import { canMove } from "./lifecycle";
 
 export class TransitionError extends Error {
@@ -38,7 +39,7 @@ export async function transitionLead(options: {
   const at = options.at ?? new Date();
   const [moved] = await options.db
     .update(leads)
-    .set({ status: options.to, updatedAt: at })
+    .set({ status: options.to, updatedAt: at, ...reachedFact(options.to) })
     .where(eq(leads.id, lead.id))
     .returning();
   await options.db.insert(leadEvents).values({

@@ -111,7 +111,6 @@ export async function loadPoolRotation({
       weight: poolMembers.weight,
       capacity: poolMembers.capacity,
       absentUntil: poolMembers.absentUntil,
-      credit: poolMembers.credit,
       name: users.name,
       email: users.email,
       membershipId: memberships.id,
@@ -140,7 +139,7 @@ export async function loadPoolRotation({
     openLeads: open.get(row.userId) ?? 0,
     absentUntil: row.absentUntil,
     absent: row.absentUntil !== null && row.absentUntil.getTime() > now.getTime(),
-    credit: row.credit,
+    credit: pool.credits[row.userId] ?? 0,
     inWorkspace: row.membershipId !== null,
   }));
   return { pool, members };
@@ -351,6 +350,9 @@ export async function removePoolMember(options: Change & { poolId: string; membe
     await tx
       .delete(poolMembers)
       .where(and(eq(poolMembers.id, member.id), eq(poolMembers.workspaceId, options.workspaceId)));
+    // Their credit goes with them: added again later, they start the rotation afresh.
+    const { [member.userId]: _gone, ...credits } = pool.credits;
+    await tx.update(routingPools).set({ credits }).where(eq(routingPools.id, pool.id));
     await recordAudit({
       db: tx,
       workspaceId: options.workspaceId,

@@ -1,7 +1,7 @@
 // Routing a lead in the database: the workspace's rules decide (pure, app/routing/rules.ts), a
 // pool's rotation is read and advanced under a row lock (so restarts and several instances share
 // one rotation), and every decision is logged with its rule and reason.
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   type Lead,
@@ -15,6 +15,7 @@ import {
   routingRules,
   workspaces,
 } from "../../db/schema";
+import { firstContactSince } from "../leads/facts.server";
 import { openStatuses } from "../leads/lifecycle";
 import { startAssignmentClocks } from "../sla/clocks.server";
 import { expectedValueCents, tierFor } from "./margin";
@@ -116,30 +117,33 @@ export async function marginTierFor(db: Database, workspaceId: string, lead: Rou
 
 interface PoolState {
   name: string;
-  /** Locked for this transaction: concurrent picks from the pool wait here. */
   members: PoolMember[];
+  /** The credits as stored, and as the picks leave them. */
+  stored: Record<string, number>;
   credits: Map<string, number>;
   openLeads: Map<string, number>;
 }
 
 /**
- * Locks the pools' members (in one order, so concurrent batches cannot deadlock) and reads their
- * open leads: the rotation's state. Open leads are counted only where a member has a cap.
+ * Locks the pools (in one order, so concurrent batches cannot deadlock; member changes lock the
+ * pool too) and reads their members, credits and open leads: the rotation's state. Open leads
+ * are counted only where a member has a cap.
  */
 async function loadPools(db: Database, workspaceId: string, poolIds: string[]) {
   const pools = new Map<string, PoolState>();
   if (poolIds.length === 0) return pools;
   const [rows, lockedMembers] = await Promise.all([
     db
-      .select({ id: routingPools.id, name: routingPools.name })
+      .select({ id: routingPools.id, name: routingPools.name, credits: routingPools.credits })
       .from(routingPools)
-      .where(and(eq(routingPools.workspaceId, workspaceId), inArray(routingPools.id, poolIds))),
+      .where(and(eq(routingPools.workspaceId, workspaceId), inArray(routingPools.id, poolIds)))
+      .orderBy(asc(routingPools.id))
+      .for("update"),
     db
       .select()
       .from(poolMembers)
       .where(and(eq(poolMembers.workspaceId, workspaceId), inArray(poolMembers.poolId, poolIds)))
-      .orderBy(asc(poolMembers.poolId), asc(poolMembers.id))
-      .for("update"),
+      .orderBy(asc(poolMembers.poolId), asc(poolMembers.id)),
   ]);
   if (rows.length === 0) return pools;
   const known = new Set(rows.map((row) => row.id));
@@ -164,7 +168,8 @@ async function loadPools(db: Database, workspaceId: string, poolIds: string[]) {
     pools.set(row.id, {
       name: row.name,
       members: own,
-      credits: new Map(own.map((member) => [member.userId, member.credit])),
+      stored: row.credits,
+      credits: new Map(own.map((member) => [member.userId, row.credits[member.userId] ?? 0])),
       openLeads,
     });
   }
@@ -181,7 +186,7 @@ function pickFrom(pool: PoolState, now: Date, excludeUserId?: string | null) {
       capacity: m.capacity,
       openLeads: pool.openLeads.get(m.userId) ?? 0,
       absent: m.absentUntil !== null && m.absentUntil.getTime() > now.getTime(),
-      credit: pool.credits.get(m.userId) ?? m.credit,
+      credit: pool.credits.get(m.userId) ?? 0,
     })),
   );
   for (const [userId, credit] of pick.credits) pool.credits.set(userId, credit);
@@ -189,20 +194,17 @@ function pickFrom(pool: PoolState, now: Date, excludeUserId?: string | null) {
   return { userId: pick.userId, reason: `pool "${pool.name}": ${pick.reason}` };
 }
 
-/** Stores the credits the picks changed, in one statement. */
+/** Stores the credits of the pools whose picks changed them: one row per pool. */
 async function saveCredits(db: Database, pools: Map<string, PoolState>) {
-  const changed = [...pools.values()].flatMap((pool) =>
-    pool.members
-      .filter((member) => (pool.credits.get(member.userId) ?? member.credit) !== member.credit)
-      .map((member) => ({ id: member.id, credit: pool.credits.get(member.userId) as number })),
-  );
-  if (changed.length === 0) return;
-  const values = sql.join(
-    changed.map((row) => sql`(${row.id}::uuid, ${row.credit}::integer)`),
-    sql`, `,
-  );
-  await db.execute(
-    sql`update ${poolMembers} set credit = v.credit from (values ${values}) as v(id, credit) where ${poolMembers.id} = v.id`,
+  const changed = [...pools].flatMap(([id, pool]) => {
+    const credits = { ...pool.stored, ...Object.fromEntries(pool.credits) };
+    const same = Object.entries(credits).every(([user, credit]) => pool.stored[user] === credit);
+    return same ? [] : [{ id, credits }];
+  });
+  await Promise.all(
+    changed.map((pool) =>
+      db.update(routingPools).set({ credits: pool.credits }).where(eq(routingPools.id, pool.id)),
+    ),
   );
 }
 
@@ -360,6 +362,7 @@ export async function routeLead(options: {
       poolId: route.poolId,
       queue: route.queue,
       assignedAt: route.assignedUserId || route.queue ? now : null,
+      firstContactAt: firstContactSince(route.assignedUserId || route.queue ? now : null),
       marginTier: route.marginTier,
       expectedValueCents: route.expectedValueCents,
       updatedAt: new Date(),
@@ -403,7 +406,13 @@ export async function reassignLead(options: {
     const now = new Date();
     await tx
       .update(leads)
-      .set({ ownerUserId: options.toUserId, assignedAt: now, queue: null, updatedAt: now })
+      .set({
+        ownerUserId: options.toUserId,
+        assignedAt: now,
+        firstContactAt: firstContactSince(now),
+        queue: null,
+        updatedAt: now,
+      })
       .where(eq(leads.id, lead.id));
     await startAssignmentClocks({ db: tx, lead, ownerUserId: options.toUserId, at: now });
     await tx.insert(routingDecisions).values({
@@ -442,7 +451,12 @@ export async function reassignAfterBreach(options: {
   if (!pick.userId) return null;
   await db
     .update(leads)
-    .set({ ownerUserId: pick.userId, assignedAt: now, updatedAt: now })
+    .set({
+      ownerUserId: pick.userId,
+      assignedAt: now,
+      firstContactAt: firstContactSince(now),
+      updatedAt: now,
+    })
     .where(eq(leads.id, lead.id));
   await startAssignmentClocks({ db, lead, ownerUserId: pick.userId, at: now });
   await db.insert(routingDecisions).values({

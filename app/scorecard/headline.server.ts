@@ -4,10 +4,16 @@
 import { and, count, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus } from "../../db/enums";
-import { leadEvents, leads } from "../../db/schema";
+import { leads } from "../../db/schema";
 
-/** The lead (of a query over `leads`) has moved to `status` at some point. */
+/**
+ * The lead (of a query over `leads`) has moved to `status` at some point. For sal, rejected and
+ * sql, the facts kept on the lead (app/leads/facts.server.ts); for other statuses, its events.
+ */
 export function everReached(status: LeadStatus): SQL {
+  if (status === "sal") return sql`${leads.reachedSal}`;
+  if (status === "rejected") return sql`${leads.reachedRejected}`;
+  if (status === "sql") return sql`${leads.reachedSql}`;
   // "leads".id spelled out: drizzle leaves columns in a select list unqualified, and a bare
   // "id" inside the subquery would be the event's own.
   return sql`exists (select 1 from lead_events e where e.lead_id = "leads".id and e.to_status = ${status})`;
@@ -17,38 +23,10 @@ export function everReached(status: LeadStatus): SQL {
 export const acceptedCondition = everReached("sal");
 /** Rejected: ever `rejected` and never `sal` — a lead rejected after acceptance counts once, as accepted. */
 export const rejectedCondition = sql`(${everReached("rejected")} and not ${everReached("sal")})`;
-
-/**
- * The same milestones as everReached, acceptedCondition and rejectedCondition, from one look at
- * each lead's events: a lateral subquery to join to a query over `leads` (crossJoinLateral), and
- * the conditions over its columns. For queries over many leads, where one index range per lead
- * beats a separate EXISTS per milestone.
- */
-export function reachedMilestones(db: Database) {
-  const reached = (status: LeadStatus) =>
-    sql<boolean>`coalesce(bool_or(${leadEvents.toStatus} = ${status}), false)`;
-  const events = db
-    .select({
-      sal: reached("sal").as("reached_sal"),
-      rejected: reached("rejected").as("reached_rejected"),
-      sql: reached("sql").as("reached_sql"),
-    })
-    .from(leadEvents)
-    .where(eq(leadEvents.leadId, leads.id))
-    .as("reached");
-  const accepted = sql`${events.sal}`;
-  const rejected = sql`(${events.rejected} and not ${events.sal})`;
-  return {
-    events,
-    accepted,
-    rejected,
-    sql: sql`${events.sql}`,
-    /** Still an MQL, neither accepted nor rejected (the scorecard's pending acceptance). */
-    undecided: sql`(${leads.status} = 'mql' and not ${accepted} and not ${rejected})`,
-    /** Still an MQL or SAL and never SQL (pending MQL→SQL). */
-    pendingSql: sql`(${leads.status} in ('mql', 'sal') and not ${events.sql})`,
-  };
-}
+/** Still an MQL, neither accepted nor rejected (the scorecard's pending acceptance). */
+export const undecidedCondition = sql`(${leads.status} = 'mql' and not ${acceptedCondition} and not ${rejectedCondition})`;
+/** Still an MQL or SAL and never SQL (pending MQL→SQL). */
+export const pendingSqlCondition = sql`(${leads.status} in ('mql', 'sal') and not ${everReached("sql")})`;
 
 export interface HeadlineFigures {
   mqlsDelivered: number;

@@ -37,7 +37,13 @@ import {
   type Share,
   share,
 } from "./figures";
-import { reachedMilestones } from "./headline.server";
+import {
+  acceptedCondition,
+  everReached,
+  pendingSqlCondition,
+  rejectedCondition,
+  undecidedCondition,
+} from "./headline.server";
 import { trendWeeks } from "./presets";
 
 /** A share with the cohort members still undecided beside it. */
@@ -355,7 +361,6 @@ async function periodFigures(
         localMidnight((weeks.at(-1) as { to: string }).to, calendar.timeZone),
       ]
     : [];
-  const reached = reachedMilestones(db);
 
   // The queries are independent: sent together (one connection or a transaction queues them).
   // The MQL cohort, grouped by source, campaign and owner (totals and breakdowns from one
@@ -370,14 +375,13 @@ async function periodFigures(
       week: mqlWeek ?? sql<number>`0`,
       weekly: cohortGroups.weekly,
       mqls: sql<number>`count(*)::int`,
-      accepted: count(reached.accepted),
-      rejected: count(reached.rejected),
-      reachedSql: count(reached.sql),
-      pendingAcceptance: count(reached.undecided),
-      pendingSql: count(reached.pendingSql),
+      accepted: count(acceptedCondition),
+      rejected: count(rejectedCondition),
+      reachedSql: count(everReached("sql")),
+      pendingAcceptance: count(undecidedCondition),
+      pendingSql: count(pendingSqlCondition),
     })
     .from(leads)
-    .crossJoinLateral(reached.events)
     .where(and(eq(leads.workspaceId, workspaceId), gte(leads.mqlAt, start), lt(leads.mqlAt, end)))
     .groupBy(...cohortGroups.groupBy);
 
@@ -394,15 +398,11 @@ async function periodFigures(
 
   // Leads assigned to a rep in the period, grouped by source, campaign and owner: how many, and
   // for those contacted since, the instants of the assignment and of the first attempt after it
-  // (epoch milliseconds, as a Date holds them): business hours are computed here from them.
-  const firstAttempt = db
-    .select({ at: sql<Date | null>`min(${activities.occurredAt})`.as("first_attempt_at") })
-    .from(activities)
-    .where(and(eq(activities.leadId, leads.id), gte(activities.occurredAt, leads.assignedAt)))
-    .as("first_attempt");
+  // (kept on the lead as first_contact_at; epoch milliseconds, as a Date holds them): business
+  // hours are computed here from them.
   const epochMs = (instant: SQL | AnyPgColumn) =>
     sql`floor(extract(epoch from ${instant}) * 1000)::float8`;
-  const contacted = sql`${firstAttempt.at} is not null`;
+  const contacted = sql`${leads.firstContactAt} is not null`;
   const assignedQuery = db
     .select({
       source: leads.source,
@@ -414,10 +414,9 @@ async function periodFigures(
       >`array_agg(${epochMs(leads.assignedAt)}) filter (where ${contacted})`,
       contactMs: sql<
         number[] | null
-      >`array_agg(${epochMs(sql`${firstAttempt.at}`)}) filter (where ${contacted})`,
+      >`array_agg(${epochMs(leads.firstContactAt)}) filter (where ${contacted})`,
     })
     .from(leads)
-    .crossJoinLateral(firstAttempt)
     .where(
       and(
         eq(leads.workspaceId, workspaceId),

@@ -1557,6 +1557,11 @@ export async function seedDemoLeads(options: {
       qualification: null,
       heldBackAt: null,
       mqlAt: null,
+      // Kept from the events and activities written below: refreshLeadFacts (demo.ts).
+      reachedSal: false,
+      reachedRejected: false,
+      reachedSql: false,
+      firstContactAt: null,
       createdAt: new Date(created),
       receivedAt: new Date(receivedAt),
       updatedAt: new Date(receivedAt),

@@ -162,15 +162,18 @@ export function createDemoRouting(options: {
             workspaceId,
             name: pool.name,
             slackChannelId: pool.slackChannelId,
+            credits: Object.fromEntries(pool.members.map((m) => [m.userId, m.credit])),
           })),
         );
-        await tx
-          .insert(poolMembers)
-          .values(
-            pools.flatMap((pool) =>
-              pool.members.map((member) => ({ workspaceId, poolId: pool.id, ...member })),
-            ),
-          );
+        await tx.insert(poolMembers).values(
+          pools.flatMap((pool) =>
+            pool.members.map(({ credit: _credit, ...member }) => ({
+              workspaceId,
+              poolId: pool.id,
+              ...member,
+            })),
+          ),
+        );
         await tx.insert(routingRules).values(rules.map((rule) => ({ ...rule, workspaceId })));
         for (let i = 0; i < decisions.length; i += batchSize)
           await tx.insert(routingDecisions).values(decisions.slice(i, i + batchSize));

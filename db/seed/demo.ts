@@ -5,6 +5,7 @@ import { createInvitation } from "../../app/accounts/invitations.server";
 import { createWorkspaceWithAdmin } from "../../app/accounts/workspaces.server";
 import { hashPassword } from "../../app/auth/passwords.server";
 import { generateToken } from "../../app/auth/tokens.server";
+import { refreshLeadFacts } from "../../app/leads/facts.server";
 import type { Database } from "../client";
 import { type MemberRole, memberships, users, workspaces } from "../schema";
 import { seedDemoCosts } from "./demo-costs";
@@ -130,6 +131,8 @@ export async function seedDemo(options: {
   );
   // The two-way SLA over that year: agreements, the reps' attempts, clocks, breaches, periods.
   await seedDemoSla({ db, workspaceId: workspace.id, members, now, log });
+  // The facts each lead keeps from its events and activities, written above in bulk.
+  await refreshLeadFacts(db, workspace.id);
   // The weekly sync's third block: marketing's calendar and what sales asked for.
   await seedDemoSync({ db, workspaceId: workspace.id, members, now, log });
   // A deal for every opportunity: pipeline, won revenue and gross profit on the scorecard.

@@ -1,0 +1,78 @@
+// Facts kept on each lead from its events and activities: how far it has got (reached_sal,
+// reached_rejected, reached_sql) and its current owner's first contact (first_contact_at). The
+// scorecard and the lead list count cohorts of tens of thousands of leads; read from the lead
+// (and its index), not looked up lead by lead in lead_events and activities.
+//
+// The services that write events and activities keep them as they go (transitionLead,
+// logActivity, routing); bulk loads (the demo, the benchmark generator) write events and
+// activities directly and then call refreshLeadFacts. Migration 0011 ran the same statement.
+import { type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import type { LeadStatus } from "../../db/enums";
+import { activities, leads } from "../../db/schema";
+
+/** The reached_* column a move to `status` sets, when it keeps one. */
+export function reachedFact(
+  status: LeadStatus,
+): Partial<Record<"reachedSal" | "reachedRejected" | "reachedSql", true>> {
+  if (status === "sal") return { reachedSal: true };
+  if (status === "rejected") return { reachedRejected: true };
+  if (status === "sql") return { reachedSql: true };
+  return {};
+}
+
+/**
+ * first_contact_at for a lead assigned at `assignedAt` (a new owner, or null for none): the
+ * first activity already logged at or after it, as a value for an UPDATE of leads.
+ */
+export function firstContactSince(assignedAt: Date | null): SQL<Date | null> {
+  if (assignedAt === null) return sql`null`;
+  return sql`(select min(${activities.occurredAt}) from ${activities}
+    where ${activities.leadId} = ${leads.id}
+      and ${activities.occurredAt} >= ${assignedAt.toISOString()}::timestamptz)`;
+}
+
+/** An activity at `at` was logged: it is the first contact when none came before it. */
+export async function recordContact(db: Database, leadId: string, at: Date) {
+  await db
+    .update(leads)
+    .set({ firstContactAt: at })
+    .where(
+      sql`${leads.id} = ${leadId} and ${leads.assignedAt} <= ${at.toISOString()}::timestamptz
+        and (${leads.firstContactAt} is null or ${leads.firstContactAt} > ${at.toISOString()}::timestamptz)`,
+    );
+}
+
+/**
+ * Recomputes every lead's facts in the workspace from its events and activities, writing only
+ * the leads whose facts differ. For bulk loads that write events or activities themselves.
+ */
+export async function refreshLeadFacts(db: Database, workspaceId: string): Promise<number> {
+  const result = (await db.execute(sql`
+    update leads l set reached_sal = f.sal, reached_rejected = f.rejected, reached_sql = f.reached_sql,
+      first_contact_at = f.first_contact
+    from (
+      select l2.id, coalesce(e.sal, false) as sal, coalesce(e.rejected, false) as rejected,
+        coalesce(e.reached_sql, false) as reached_sql, c.first_contact
+      from leads l2
+      left join (
+        select lead_id, bool_or(to_status = 'sal') as sal, bool_or(to_status = 'rejected') as rejected,
+          bool_or(to_status = 'sql') as reached_sql
+        from lead_events
+        where workspace_id = ${workspaceId} and to_status in ('sal', 'rejected', 'sql')
+        group by lead_id
+      ) e on e.lead_id = l2.id
+      left join (
+        select a.lead_id, min(a.occurred_at) as first_contact
+        from activities a join leads l3 on l3.id = a.lead_id
+        where a.workspace_id = ${workspaceId} and a.occurred_at >= l3.assigned_at
+        group by a.lead_id
+      ) c on c.lead_id = l2.id
+      where l2.workspace_id = ${workspaceId}
+    ) f
+    where l.id = f.id and (l.reached_sal, l.reached_rejected, l.reached_sql, l.first_contact_at)
+      is distinct from (f.sal, f.rejected, f.reached_sql, f.first_contact)`)) as unknown as
+    | { count?: number; affectedRows?: number }
+    | undefined;
+  return Number(result?.count ?? result?.affectedRows ?? 0);
+}

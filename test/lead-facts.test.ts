@@ -1,0 +1,176 @@
+// The facts each lead keeps from its events and activities (app/leads/facts.server.ts): kept
+// true by the services as leads move, get attempts and change hands, and rebuilt to the same
+// values by refreshLeadFacts (what bulk loads call).
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logActivity } from "../app/activities/activities.server";
+import { refreshLeadFacts } from "../app/leads/facts.server";
+import { transitionLead } from "../app/leads/transition.server";
+import { reassignLead } from "../app/routing/route-lead.server";
+import { leads } from "../db/schema";
+import { makeMember, makeWorkspace } from "./helpers/factories";
+import { startTestServer, type TestServer } from "./helpers/server";
+
+let server: TestServer;
+let workspaceId: string;
+let otherWorkspaceId: string;
+let adminId: string;
+let repId: string;
+let otherRepId: string;
+
+const hour = 3_600_000;
+const t0 = new Date("2026-10-05T08:00:00Z");
+const at = (hours: number) => new Date(t0.getTime() + hours * hour);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const made = await makeWorkspace(server.db, { name: "Facts B.V." });
+  workspaceId = made.workspace.id;
+  adminId = made.admin.id;
+  repId = (await makeMember(server.db, workspaceId, "sales")).user.id;
+  otherRepId = (await makeMember(server.db, workspaceId, "sales")).user.id;
+  otherWorkspaceId = (await makeWorkspace(server.db, { name: "Elsewhere" })).workspace.id;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function mql(owner: string | null, values: { email: string }) {
+  const [lead] = await server.db
+    .insert(leads)
+    .values({
+      workspaceId,
+      status: "mql",
+      mqlAt: t0,
+      ownerUserId: owner,
+      assignedAt: owner ? t0 : null,
+      ...values,
+    })
+    .returning();
+  return lead!;
+}
+
+function facts(id: string) {
+  return server.db
+    .select({
+      reachedSal: leads.reachedSal,
+      reachedRejected: leads.reachedRejected,
+      reachedSql: leads.reachedSql,
+      firstContactAt: leads.firstContactAt,
+    })
+    .from(leads)
+    .where(eq(leads.id, id))
+    .then((rows) => rows[0]);
+}
+
+function move(leadId: string, to: "sal" | "rejected" | "sql" | "mql", hours: number) {
+  return server.db.transaction((tx) =>
+    transitionLead({ db: tx, workspaceId, leadId, to, actorUserId: repId, at: at(hours) }),
+  );
+}
+
+function attempt(leadId: string, hours: number) {
+  return logActivity({
+    db: server.db,
+    workspaceId,
+    leadId,
+    userId: repId,
+    kind: "call",
+    occurredAt: at(hours),
+    channel: "api",
+  });
+}
+
+describe("facts kept on a lead", () => {
+  it("remember every milestone reached, also after the lead moves on or back", async () => {
+    const accepted = await mql(repId, { email: "accepted@facts.example" });
+    await move(accepted.id, "sal", 1);
+    await move(accepted.id, "sql", 2);
+    expect(await facts(accepted.id)).toMatchObject({
+      reachedSal: true,
+      reachedRejected: false,
+      reachedSql: true,
+    });
+
+    const rejected = await mql(repId, { email: "rejected@facts.example" });
+    await move(rejected.id, "rejected", 1);
+    await move(rejected.id, "mql", 3);
+    expect(await facts(rejected.id)).toMatchObject({
+      reachedSal: false,
+      reachedRejected: true,
+      reachedSql: false,
+    });
+  });
+
+  it("take the first attempt at or after the assignment as the first contact", async () => {
+    const lead = await mql(repId, { email: "contact@facts.example" });
+    expect((await facts(lead.id))?.firstContactAt).toBeNull();
+    await attempt(lead.id, 5);
+    expect((await facts(lead.id))?.firstContactAt?.toISOString()).toBe(at(5).toISOString());
+    // An earlier attempt logged afterwards is the first; a later one changes nothing.
+    await attempt(lead.id, 2);
+    await attempt(lead.id, 9);
+    expect((await facts(lead.id))?.firstContactAt?.toISOString()).toBe(at(2).toISOString());
+    // Before the assignment is not a contact by the owner.
+    const late = await mql(repId, { email: "before@facts.example" });
+    await attempt(late.id, -1);
+    expect((await facts(late.id))?.firstContactAt).toBeNull();
+  });
+
+  it("start the first contact afresh when the lead changes hands", async () => {
+    const lead = await mql(repId, { email: "handover@facts.example" });
+    await attempt(lead.id, 1);
+    await reassignLead({
+      db: server.db,
+      workspaceId,
+      leadId: lead.id,
+      toUserId: otherRepId,
+      actorUserId: adminId,
+    });
+    expect((await facts(lead.id))?.firstContactAt).toBeNull();
+    const [stored] = await server.db.select().from(leads).where(eq(leads.id, lead.id));
+    const since = stored!.assignedAt!.getTime();
+    await logActivity({
+      db: server.db,
+      workspaceId,
+      leadId: lead.id,
+      userId: otherRepId,
+      kind: "email",
+      occurredAt: new Date(since + 60_000),
+      channel: "web",
+    });
+    expect((await facts(lead.id))?.firstContactAt?.getTime()).toBe(since + 60_000);
+  });
+
+  it("are rebuilt to the same values from events and activities, workspace by workspace", async () => {
+    const kept = await server.db
+      .select()
+      .from(leads)
+      .where(eq(leads.workspaceId, workspaceId))
+      .orderBy(leads.email);
+    expect(kept.length).toBeGreaterThan(0);
+    // Nothing to change: the services kept them true.
+    expect(await refreshLeadFacts(server.db, workspaceId)).toBe(0);
+    // Wiped (as after a bulk load), they come back exactly.
+    await server.db
+      .update(leads)
+      .set({ reachedSal: false, reachedRejected: false, reachedSql: false, firstContactAt: null })
+      .where(eq(leads.workspaceId, workspaceId));
+    expect(await refreshLeadFacts(server.db, otherWorkspaceId)).toBe(0);
+    expect(await refreshLeadFacts(server.db, workspaceId)).toBeGreaterThan(0);
+    const rebuilt = await server.db
+      .select()
+      .from(leads)
+      .where(eq(leads.workspaceId, workspaceId))
+      .orderBy(leads.email);
+    const pick = (rows: typeof kept) =>
+      rows.map((row) => ({
+        email: row.email,
+        reachedSal: row.reachedSal,
+        reachedRejected: row.reachedRejected,
+        reachedSql: row.reachedSql,
+        firstContactAt: row.firstContactAt?.toISOString() ?? null,
+      }));
+    expect(pick(rebuilt)).toEqual(pick(kept));
+  });
+});
