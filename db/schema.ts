@@ -424,8 +424,6 @@ export const leads = pgTable(
       .where(sql`${table.assignedAt} is not null`),
     // The lead list's campaign filter, and its campaign choices read value by value.
     index("leads_workspace_campaign_idx").on(table.workspaceId, table.campaign, table.createdAt),
-    // A lead's source and campaign by its id without reading the lead (SLA clocks per source).
-    index("leads_id_source_campaign_idx").on(table.id, table.source, table.campaign),
     index("leads_workspace_held_back_idx")
       .on(table.workspaceId, table.heldBackAt)
       .where(sql`${table.heldBackAt} is not null`),
@@ -823,6 +821,14 @@ export const slaClocks = pgTable(
     breachedAt: timestamp("breached_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
+    /**
+     * The lead's source and campaign (which never change), copied when the clock starts: the
+     * scorecard groups a period's clocks by them without reading each lead.
+     */
+    leadSource: text("lead_source"),
+    leadCampaign: text("lead_campaign"),
+    /** Attempts clocks: the activities within [started_at, due_at], counted as they are logged. */
+    attemptsMade: integer("attempts_made").notNull().default(0),
     createdAt: createdAt(),
   },
   (table) => [
@@ -844,6 +850,9 @@ export const slaClocks = pgTable(
       table.ownerUserId,
       table.leadId,
       table.target,
+      table.leadSource,
+      table.leadCampaign,
+      table.attemptsMade,
     ),
     // What the sweeper claims: small partial indexes over running clocks only.
     index("sla_clocks_due_idx").on(table.dueAt).where(sql`${table.state} = 'running'`),

@@ -7,8 +7,8 @@ import { logActivity } from "../app/activities/activities.server";
 import { refreshLeadFacts } from "../app/leads/facts.server";
 import { transitionLead } from "../app/leads/transition.server";
 import { reassignLead } from "../app/routing/route-lead.server";
-import { leads } from "../db/schema";
-import { makeMember, makeWorkspace } from "./helpers/factories";
+import { leads, slaClocks } from "../db/schema";
+import { makeActiveSla, makeMember, makeWorkspace } from "./helpers/factories";
 import { startTestServer, type TestServer } from "./helpers/server";
 
 let server: TestServer;
@@ -142,6 +142,61 @@ describe("facts kept on a lead", () => {
     expect((await facts(lead.id))?.firstContactAt?.getTime()).toBe(since + 60_000);
   });
 
+  it("copy the lead's source and campaign onto its clocks and count attempts in each window", async () => {
+    await makeActiveSla(server.db, workspaceId);
+    const [lead] = await server.db
+      .insert(leads)
+      .values({
+        workspaceId,
+        email: "clocks@facts.example",
+        status: "mql",
+        mqlAt: t0,
+        source: "Google Ads",
+        campaign: "Q4 Search",
+      })
+      .returning();
+    await reassignLead({
+      db: server.db,
+      workspaceId,
+      leadId: lead!.id,
+      toUserId: repId,
+      actorUserId: adminId,
+    });
+    const clocks = () =>
+      server.db
+        .select({
+          kind: slaClocks.kind,
+          leadSource: slaClocks.leadSource,
+          leadCampaign: slaClocks.leadCampaign,
+          attemptsMade: slaClocks.attemptsMade,
+          startedAt: slaClocks.startedAt,
+          dueAt: slaClocks.dueAt,
+        })
+        .from(slaClocks)
+        .where(eq(slaClocks.leadId, lead!.id))
+        .orderBy(slaClocks.kind);
+    const started = await clocks();
+    expect(started.map((c) => [c.kind, c.leadSource, c.leadCampaign, c.attemptsMade])).toEqual([
+      ["first_contact", "Google Ads", "Q4 Search", 0],
+      ["attempts", "Google Ads", "Q4 Search", 0],
+    ]);
+    const window = started.find((c) => c.kind === "attempts")!;
+    const inside = (minutes: number) => new Date(window.startedAt.getTime() + minutes * 60_000);
+    for (const occurredAt of [inside(5), inside(90), new Date(window.dueAt.getTime() + 60_000)])
+      await logActivity({
+        db: server.db,
+        workspaceId,
+        leadId: lead!.id,
+        userId: repId,
+        kind: "call",
+        occurredAt,
+        channel: "api",
+      });
+    // Two of the three fall inside the attempts clock's window.
+    expect((await clocks()).find((c) => c.kind === "attempts")?.attemptsMade).toBe(2);
+    expect((await clocks()).find((c) => c.kind === "first_contact")?.attemptsMade).toBe(0);
+  });
+
   it("are rebuilt to the same values from events and activities, workspace by workspace", async () => {
     const kept = await server.db
       .select()
@@ -152,10 +207,20 @@ describe("facts kept on a lead", () => {
     // Nothing to change: the services kept them true.
     expect(await refreshLeadFacts(server.db, workspaceId)).toBe(0);
     // Wiped (as after a bulk load), they come back exactly.
+    const keptClocks = await server.db
+      .select()
+      .from(slaClocks)
+      .where(eq(slaClocks.workspaceId, workspaceId))
+      .orderBy(slaClocks.id);
+    expect(keptClocks.some((clock) => clock.attemptsMade > 0)).toBe(true);
     await server.db
       .update(leads)
       .set({ reachedSal: false, reachedRejected: false, reachedSql: false, firstContactAt: null })
       .where(eq(leads.workspaceId, workspaceId));
+    await server.db
+      .update(slaClocks)
+      .set({ leadSource: null, leadCampaign: null, attemptsMade: 0 })
+      .where(eq(slaClocks.workspaceId, workspaceId));
     expect(await refreshLeadFacts(server.db, otherWorkspaceId)).toBe(0);
     expect(await refreshLeadFacts(server.db, workspaceId)).toBeGreaterThan(0);
     const rebuilt = await server.db
@@ -172,5 +237,13 @@ describe("facts kept on a lead", () => {
         firstContactAt: row.firstContactAt?.toISOString() ?? null,
       }));
     expect(pick(rebuilt)).toEqual(pick(kept));
+    const rebuiltClocks = await server.db
+      .select()
+      .from(slaClocks)
+      .where(eq(slaClocks.workspaceId, workspaceId))
+      .orderBy(slaClocks.id);
+    const clockFacts = (rows: typeof keptClocks) =>
+      rows.map((row) => [row.id, row.leadSource, row.leadCampaign, row.attemptsMade]);
+    expect(clockFacts(rebuiltClocks)).toEqual(clockFacts(keptClocks));
   });
 });

@@ -5,7 +5,7 @@ import type { ActivityKind } from "../../db/enums";
 import { activities, leads } from "../../db/schema";
 import { recordContact } from "../leads/facts.server";
 import { isUuid } from "../lib/ids";
-import { recordAttempt } from "../sla/clocks.server";
+import { countAttempt, recordAttempt } from "../sla/clocks.server";
 
 export async function logActivity(options: {
   db: Database;
@@ -42,6 +42,7 @@ export async function logActivity(options: {
     // A re-sent attempt (same external id) was counted the first time.
     if (activity) {
       await recordContact(tx, lead.id, activity.occurredAt);
+      await countAttempt(tx, lead.id, activity.occurredAt);
       await recordAttempt({
         db: tx,
         workspaceId: options.workspaceId,

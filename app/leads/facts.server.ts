@@ -6,6 +6,8 @@
 // The services that write events and activities keep them as they go (transitionLead,
 // logActivity, routing); bulk loads (the demo, the benchmark generator) write events and
 // activities directly and then call refreshLeadFacts. Migration 0011 ran the same statement.
+// Likewise each SLA clock keeps its lead's source and campaign and, for attempts clocks, the
+// attempts in its window (app/sla/clocks.server.ts; migration 0013).
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus } from "../../db/enums";
@@ -44,11 +46,15 @@ export async function recordContact(db: Database, leadId: string, at: Date) {
 }
 
 /**
- * Recomputes every lead's facts in the workspace from its events and activities, writing only
- * the leads whose facts differ. For bulk loads that write events or activities themselves.
+ * Recomputes the facts of every lead in the workspace, and of its SLA clocks (the lead's source
+ * and campaign, the attempts in an attempts clock's window), from the leads, events and
+ * activities, writing only the rows whose facts differ. For bulk loads that write events,
+ * activities or clocks themselves. The number of rows changed.
  */
 export async function refreshLeadFacts(db: Database, workspaceId: string): Promise<number> {
-  const result = (await db.execute(sql`
+  const leadsChanged = await changed(
+    db,
+    sql`
     update leads l set reached_sal = f.sal, reached_rejected = f.rejected, reached_sql = f.reached_sql,
       first_contact_at = f.first_contact
     from (
@@ -71,7 +77,35 @@ export async function refreshLeadFacts(db: Database, workspaceId: string): Promi
       where l2.workspace_id = ${workspaceId}
     ) f
     where l.id = f.id and (l.reached_sal, l.reached_rejected, l.reached_sql, l.first_contact_at)
-      is distinct from (f.sal, f.rejected, f.reached_sql, f.first_contact)`)) as unknown as
+      is distinct from (f.sal, f.rejected, f.reached_sql, f.first_contact)`,
+  );
+  const clocksChanged = await changed(
+    db,
+    sql`
+    update sla_clocks c set lead_source = f.source, lead_campaign = f.campaign, attempts_made = f.made
+    from (
+      select c2.id, l.source, l.campaign, coalesce(m.made, 0) as made
+      from sla_clocks c2
+      join leads l on l.id = c2.lead_id
+      left join (
+        select c3.id, count(*)::int as made
+        from sla_clocks c3
+        join activities a on a.lead_id = c3.lead_id
+          and a.occurred_at >= c3.started_at and a.occurred_at <= c3.due_at
+        where c3.workspace_id = ${workspaceId} and c3.kind = 'attempts'
+        group by c3.id
+      ) m on m.id = c2.id
+      where c2.workspace_id = ${workspaceId}
+    ) f
+    where c.id = f.id and (c.lead_source, c.lead_campaign, c.attempts_made)
+      is distinct from (f.source, f.campaign, f.made)`,
+  );
+  return leadsChanged + clocksChanged;
+}
+
+/** Rows an UPDATE changed, from either driver (postgres.js `count`, PGlite `affectedRows`). */
+async function changed(db: Database, statement: SQL): Promise<number> {
+  const result = (await db.execute(statement)) as unknown as
     | { count?: number; affectedRows?: number }
     | undefined;
   return Number(result?.count ?? result?.affectedRows ?? 0);

@@ -4,12 +4,11 @@
 // be recomputed at any time. A handful of set-based queries per period, each on an index
 // (leads by mql_at / held_back_at / assigned_at, clocks by kind and started_at); percentiles
 // and business hours are computed here over the values, so PGlite and PostgreSQL agree.
-import { and, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import type { SourceKind } from "../../db/enums";
 import {
-  activities,
   definitionVersions,
   leads,
   slaAgreements,
@@ -431,13 +430,14 @@ async function periodFigures(
   // the window; breached or met late = not; running and not yet due = window still open.
   const clockWeek = bounds.length ? weekOf(slaClocks.startedAt, bounds) : null;
   const clockGroups = byKeysAndWeek(
-    [leads.source, leads.campaign, slaClocks.ownerUserId],
+    [slaClocks.leadSource, slaClocks.leadCampaign, slaClocks.ownerUserId],
     clockWeek,
   );
+  // The clock carries its lead's source and campaign: no lead is read.
   const firstContactQuery = db
     .select({
-      source: leads.source,
-      campaign: leads.campaign,
+      source: slaClocks.leadSource,
+      campaign: slaClocks.leadCampaign,
       ownerUserId: slaClocks.ownerUserId,
       week: clockWeek ?? sql<number>`0`,
       weekly: clockGroups.weekly,
@@ -450,31 +450,19 @@ async function periodFigures(
       ),
     })
     .from(slaClocks)
-    .innerJoin(leads, eq(leads.id, slaClocks.leadId))
     .where(clocksStarted("first_contact", workspaceId, start, end))
     .groupBy(...clockGroups.groupBy);
 
   // Attempts within each assignment's window (the clock's own D days and K attempts, so
-  // segment terms apply), over assignments whose window has ended.
-  const made = db
-    .select({ made: sql<number>`count(*)::int`.as("made") })
-    .from(activities)
-    .where(
-      and(
-        eq(activities.leadId, slaClocks.leadId),
-        gte(activities.occurredAt, slaClocks.startedAt),
-        lte(activities.occurredAt, slaClocks.dueAt),
-      ),
-    )
-    .as("per_clock");
+  // segment terms apply), over assignments whose window has ended; each attempts clock counts
+  // the activities in its window as they are logged (attempts_made).
   const attemptsQuery = db
     .select({
       leads: sql<number>`count(*)::int`,
-      attempts: sql<number>`coalesce(sum(${made.made}), 0)::int`,
-      atTarget: count(sql`${made.made} >= coalesce(${slaClocks.target}, 1)`),
+      attempts: sql<number>`coalesce(sum(${slaClocks.attemptsMade}), 0)::int`,
+      atTarget: count(sql`${slaClocks.attemptsMade} >= coalesce(${slaClocks.target}, 1)`),
     })
     .from(slaClocks)
-    .crossJoinLateral(made)
     .where(
       and(
         clocksStarted("attempts", workspaceId, start, end),

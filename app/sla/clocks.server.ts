@@ -3,7 +3,7 @@
 // stops it (an attempt, reaching SQL, feedback filed), and the sweeper fires what comes due.
 // Every function runs in the caller's transaction, so a clock never outlives a rolled-back event.
 import { addDays } from "date-fns";
-import { and, asc, count, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus, SlaClockKind } from "../../db/enums";
 import { activities, type Lead, type SlaAgreement, slaClocks, workspaces } from "../../db/schema";
@@ -86,15 +86,42 @@ export async function startAssignmentClocks(options: {
   const agreement = await getActiveAgreement(db, lead.workspaceId);
   if (!agreement) return;
   const calendar = await workCalendar(db, lead.workspaceId);
+  const rows = assignmentClockRows(
+    agreement,
+    (start, hours) => businessWindow(start, hours, calendar),
+    lead,
+    options.ownerUserId,
+    at,
+  );
+  await db.insert(slaClocks).values(
+    // Attempts already logged inside the new window (dated ahead) count from the start.
+    rows.map((row) =>
+      row.kind === "attempts"
+        ? { ...row, attemptsMade: attemptsWithin(lead.id, row.startedAt, row.dueAt) }
+        : row,
+    ),
+  );
+}
+
+/** The lead's activities within [from, to], as a value for an INSERT or UPDATE of clocks. */
+function attemptsWithin(leadId: string, from: Date, to: Date): SQL<number> {
+  return sql<number>`(select count(*)::int from ${activities}
+    where ${activities.leadId} = ${leadId}
+      and ${activities.occurredAt} >= ${from.toISOString()}::timestamptz
+      and ${activities.occurredAt} <= ${to.toISOString()}::timestamptz)`;
+}
+
+/** An attempt at `at` was logged: it counts for each attempts clock whose window holds it. */
+export async function countAttempt(db: Database, leadId: string, at: Date) {
   await db
-    .insert(slaClocks)
-    .values(
-      assignmentClockRows(
-        agreement,
-        (start, hours) => businessWindow(start, hours, calendar),
-        lead,
-        options.ownerUserId,
-        at,
+    .update(slaClocks)
+    .set({ attemptsMade: sql`${slaClocks.attemptsMade} + 1` })
+    .where(
+      and(
+        eq(slaClocks.leadId, leadId),
+        eq(slaClocks.kind, "attempts"),
+        lte(slaClocks.startedAt, at),
+        gte(slaClocks.dueAt, at),
       ),
     );
 }
@@ -116,6 +143,8 @@ function assignmentClockRows(
     ownerUserId,
     segment: obligations.segment,
     startedAt: at,
+    leadSource: lead.source,
+    leadCampaign: lead.campaign,
   };
   return [
     {
@@ -281,6 +310,8 @@ export async function recordStatusChange(options: {
     ownerUserId: lead.ownerUserId,
     segment: obligations.segment,
     startedAt: at,
+    leadSource: lead.source,
+    leadCampaign: lead.campaign,
     ...businessWindow(at, obligations.feedbackHours, calendar),
   });
 }

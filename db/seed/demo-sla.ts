@@ -850,6 +850,10 @@ function resolveClock(
     breachedAt: breachedAt === null ? null : new Date(breachedAt),
     cancelledAt: state === "cancelled" ? new Date(stop?.at as number) : null,
     cancelReason: state === "cancelled" ? (stop?.reason ?? null) : null,
+    // Kept from the lead and its activities once all are stored: refreshLeadFacts (demo.ts).
+    leadSource: null,
+    leadCampaign: null,
+    attemptsMade: 0,
     createdAt: new Date(obligation.startedAt),
   };
 }
