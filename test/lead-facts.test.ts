@@ -128,6 +128,27 @@ describe("facts kept on a lead", () => {
       actorUserId: adminId,
     });
     expect((await facts(lead.id))?.firstContactAt).toBeNull();
+
+    // An attempt already logged for after the hand-over (dated ahead) is the new owner's first.
+    const ahead = await mql(repId, { email: "ahead@facts.example" });
+    const tomorrow = new Date(Date.now() + 24 * hour);
+    await logActivity({
+      db: server.db,
+      workspaceId,
+      leadId: ahead.id,
+      userId: otherRepId,
+      kind: "meeting",
+      occurredAt: tomorrow,
+      channel: "web",
+    });
+    await reassignLead({
+      db: server.db,
+      workspaceId,
+      leadId: ahead.id,
+      toUserId: otherRepId,
+      actorUserId: adminId,
+    });
+    expect((await facts(ahead.id))?.firstContactAt?.toISOString()).toBe(tomorrow.toISOString());
     const [stored] = await server.db.select().from(leads).where(eq(leads.id, lead.id));
     const since = stored!.assignedAt!.getTime();
     await logActivity({
