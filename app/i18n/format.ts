@@ -5,28 +5,27 @@ const intlLocale: Record<Locale, string> = { en: "en-GB", nl: "nl-NL" };
 
 // Building an Intl formatter costs far more than formatting with one (a lead list page formats
 // a date per row): each is built once per locale and options, and reused.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}) {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale[locale], options);
-    numberFormats.set(key, format);
-  }
-  return format;
+function cachedBy<Options, Format>(make: (locale: string, options: Options) => Format) {
+  const formats = new Map<string, Format>();
+  return (locale: Locale, options: Options) => {
+    const key = `${locale} ${JSON.stringify(options)}`;
+    let format = formats.get(key);
+    if (!format) {
+      format = make(intlLocale[locale], options);
+      formats.set(key, format);
+    }
+    return format;
+  };
 }
 
-function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale[locale], options);
-    dateFormats.set(key, format);
-  }
-  return format;
-}
+const numberFormatFor = cachedBy(
+  (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
+);
+const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions = {}) =>
+  numberFormatFor(locale, options);
+const dateFormat = cachedBy(
+  (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
+);
 
 /** Money is kept in cents everywhere; only here does it become euros (or the workspace currency). */
 export function formatMoney(cents: number, options: { locale: Locale; currency: string }): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BusinessHours } from "../../db/enums";
+import { mulberry32 } from "../../db/seed/demo-leads";
 import { businessHoursBetween, type WorkCalendar } from "../sla/business-hours";
 import { businessHoursMeter } from "./business-hours-meter";
 
@@ -12,18 +13,6 @@ const office: BusinessHours = {
   saturday: null,
   sunday: { open: "10:00", close: "11:00" },
 };
-
-/** A seeded PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("businessHoursMeter", () => {
   // Zones with DST both ways, a half-hour DST shift and a quarter-hour offset.
@@ -41,7 +30,8 @@ describe("businessHoursMeter", () => {
         holidays: ["2026-03-30", "2026-04-27", "2026-10-26", "2026-12-25"],
       };
       const meter = businessHoursMeter(calendar);
-      const next = random(42);
+      // Seeded, so a failure can be replayed.
+      const next = mulberry32(42);
       const base = Date.parse("2026-01-01T00:00:00Z");
       const year = 365 * 86_400_000;
       for (let i = 0; i < 3000; i++) {

@@ -550,6 +550,15 @@ async function periodFigures(
     closed: number;
     hours: number[];
   }
+  const emptyTally = (): Tally => ({
+    mqls: 0,
+    accepted: 0,
+    rejected: 0,
+    reachedSql: 0,
+    within: 0,
+    closed: 0,
+    hours: [],
+  });
   /** Per key, in the order keys are first seen (cohort, clocks, contacts, extra keys). */
   const tallies = <K>() => {
     const found = new Map<K, Tally>();
@@ -558,15 +567,7 @@ async function periodFigures(
       of(key: K): Tally {
         let tally = found.get(key);
         if (!tally) {
-          tally = {
-            mqls: 0,
-            accepted: 0,
-            rejected: 0,
-            reachedSql: 0,
-            within: 0,
-            closed: 0,
-            hours: [],
-          };
+          tally = emptyTally();
           found.set(key, tally);
         }
         return tally;
@@ -622,17 +623,8 @@ async function periodFigures(
     for (const group of contactGroups)
       for (const [i, at] of group.assignedMs.entries())
         by.of(weekOfInstant(at)).hours.push(group.hours[i] as number);
-    const none = {
-      mqls: 0,
-      accepted: 0,
-      rejected: 0,
-      reachedSql: 0,
-      within: 0,
-      closed: 0,
-      hours: [],
-    };
     for (const [index, week] of weeks.entries())
-      weekRows.push(row(week.from, by.found.get(index + 1) ?? none));
+      weekRows.push(row(week.from, by.found.get(index + 1) ?? emptyTally()));
   }
 
   // Costs: each pays for its campaign's MQLs (of its source, when it names one).

@@ -8,20 +8,9 @@
 // synthesised from a seeded PRNG with the same channels and lengths.
 import type postgres from "postgres";
 import type { Journey } from "../../app/attribution/models";
+import { mulberry32 } from "../../db/seed/demo-leads";
 
 const DAY = 86_400_000;
-
-/** A small, seeded PRNG (mulberry32): the same journeys on every run and machine. */
-export function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const dimensions = ["source", "campaign", "content"] as const;
 export type Dimension = (typeof dimensions)[number];
@@ -127,7 +116,8 @@ const defaultChannels = [
  * 3% converting, valued €5,000–€100,000.
  */
 export function synthesizeJourneys(count: number, like: readonly Journey[] = []): Journey[] {
-  const random = prng(20_240_601);
+  // Seeded: the same journeys on every run and machine.
+  const random = mulberry32(20_240_601);
   const pool = like.length
     ? like.flatMap((journey) => journey.touches.map((touch) => touch.channel))
     : defaultChannels.flatMap((channel, i) =>
