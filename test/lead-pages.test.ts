@@ -1,4 +1,5 @@
 // The lead list and lead page as a signed-in member sees them.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeLeads } from "../app/leads/intake.server";
 import type { LeadInput } from "../app/leads/schemas";
@@ -83,6 +84,39 @@ describe("/leads", () => {
     const searched = await (await browser.get("/leads?q=firma42")).text();
     expect(searched).toContain("1 lead<");
     expect(searched).toContain("Firma 042 B.V.");
+  });
+
+  it("says 'more than 10,000' past the count's cap, and still pages; a cohort counts exactly", async () => {
+    const big = await makeWorkspace(server.db, { name: "Groot B.V." });
+    // 10,051 leads straight into the table (the list reads them; nothing else is needed).
+    await server.db.execute(sql`
+      insert into leads (workspace_id, email, company, source, status, mql_at, created_at)
+      select ${big.workspace.id}, 'big' || n || '@example.com', 'Groot ' || lpad(n::text, 5, '0'),
+        'Webinar', 'mql', timestamptz '2026-01-01 12:00Z' + n * interval '1 minute',
+        timestamptz '2026-01-01 12:00Z' + n * interval '1 minute'
+      from generate_series(1, 10051) n`);
+    const browser = await signedIn(server.url, big.adminEmail);
+    const first = await (await browser.get("/leads")).text();
+    expect(first).toContain("More than 10,000 leads");
+    expect(first).toContain("Page 1<");
+    expect(first).not.toContain("Page 1 of");
+    expect(first).toContain("Groot 10051");
+    // Past the cap the pages go on while they are full, and end at the first one that is not.
+    const last = await (await browser.get("/leads?page=202")).text();
+    expect(last).toContain("Groot 00001");
+    expect(last).toContain('href="/leads?page=201"');
+    expect(last).not.toContain('href="/leads?page=203"');
+    expect(await (await browser.get("/leads?page=201")).text()).toContain('href="/leads?page=202"');
+    // Under the cap, exact.
+    expect(await (await browser.get("/leads?status=mql&q=Groot%201005")).text()).toContain(
+      "2 leads",
+    );
+    // A cohort (what scorecard figures link to) is counted exactly at any size.
+    const cohort = await (
+      await browser.get("/leads?date=mql&from=2026-01-01&to=2026-01-31")
+    ).text();
+    expect(cohort).toContain("10,051 leads");
+    expect(cohort).toContain("Page 1 of 202");
   });
 
   it("shows why a lead is not an MQL, criterion by criterion, with its timeline", async () => {

@@ -44,10 +44,12 @@ export default function Leads() {
   const t = useT();
   const tp = usePlural();
   const locale = useLocale();
-  const { rows, total, pageSize, query, options, owners, timeZone, canImport } =
+  const { rows, total, totalExact, pageSize, query, options, owners, timeZone, canImport } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // Past the count's cap the number of pages is not known: a full page has a next one.
+  const pages = totalExact ? Math.max(1, Math.ceil(total / pageSize)) : null;
+  const hasNext = pages === null ? rows.length === pageSize : query.page < pages;
   // Every other parameter is kept, so paging stays inside the cohort a scorecard link chose.
   const pageLink = (page: number) => {
     const next = new URLSearchParams(searchParams);
@@ -195,7 +197,13 @@ export default function Leads() {
         ) : null}
       </Card>
       <div className="mt-6">
-        <Card title={tp("leads.count", total, { count: formatNumber(total, locale) })}>
+        <Card
+          title={
+            totalExact
+              ? tp("leads.count", total, { count: formatNumber(total, locale) })
+              : t("leads.countMore", { count: formatNumber(total, locale) })
+          }
+        >
           {rows.length === 0 ? (
             <div className="py-10 text-center text-sm text-slate-600">
               <p className="font-medium text-slate-900">
@@ -264,7 +272,7 @@ export default function Leads() {
               </table>
             </div>
           )}
-          {pages > 1 ? (
+          {query.page > 1 || hasNext ? (
             <nav
               aria-label={t("leads.pagination")}
               className="mt-4 flex items-center justify-between text-sm"
@@ -279,8 +287,12 @@ export default function Leads() {
               ) : (
                 <span />
               )}
-              <span className="text-slate-600">{t("leads.page", { page: query.page, pages })}</span>
-              {query.page < pages ? (
+              <span className="text-slate-600">
+                {pages === null
+                  ? t("leads.pageOpen", { page: query.page })
+                  : t("leads.page", { page: query.page, pages })}
+              </span>
+              {hasNext ? (
                 <Link
                   to={pageLink(query.page + 1)}
                   className="font-semibold text-brand-600 hover:underline"

@@ -5,6 +5,7 @@ export const leadsEn = {
   "leads.import": "Import CSV",
   "leads.count.one": "{count} lead",
   "leads.count.other": "{count} leads",
+  "leads.countMore": "More than {count} leads",
   "leads.empty": "No leads yet.",
   "leads.emptyHint":
     "Send them to the API (Settings → API keys) or import a CSV export from HubSpot or Salesforce.",
@@ -16,6 +17,7 @@ export const leadsEn = {
   "leads.previous": "Previous",
   "leads.next": "Next",
   "leads.page": "Page {page} of {pages}",
+  "leads.pageOpen": "Page {page}",
   "leads.filters.search": "Search",
   "leads.filters.searchPlaceholder": "Name, e-mail or company",
   "leads.filters.status": "Status",

@@ -8,6 +8,7 @@ export const leadsNl: Record<keyof typeof leadsEn, string> = {
   "leads.import": "CSV importeren",
   "leads.count.one": "{count} lead",
   "leads.count.other": "{count} leads",
+  "leads.countMore": "Meer dan {count} leads",
   "leads.empty": "Nog geen leads.",
   "leads.emptyHint":
     "Stuur ze naar de API (Instellingen → API-keys) of importeer een CSV-export uit HubSpot of Salesforce.",
@@ -19,6 +20,7 @@ export const leadsNl: Record<keyof typeof leadsEn, string> = {
   "leads.previous": "Vorige",
   "leads.next": "Volgende",
   "leads.page": "Pagina {page} van {pages}",
+  "leads.pageOpen": "Pagina {page}",
   "leads.filters.search": "Zoeken",
   "leads.filters.searchPlaceholder": "Naam, e-mailadres of bedrijf",
   "leads.filters.status": "Status",
