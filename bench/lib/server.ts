@@ -19,6 +19,22 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The Node options `npm start` gives the server (package.json's start script, `node … server/
+ * start.js`), so a server spawned here runs exactly as `npm start` runs it.
+ */
+export function startNodeOptions(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(rootDir, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const words = manifest.scripts.start.trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "server/start.js")
+    throw new Error(
+      `the start script is not "node [options] server/start.js": ${manifest.scripts.start}`,
+    );
+  return words.slice(1, -1);
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -48,8 +64,9 @@ export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs
 }
 
 /**
- * Spawns the server. `command` "node" runs `node server/start.js` (what `npm start` runs, as one
- * process, so its RSS is the server's); "npm" runs `npm start` exactly as a user does.
+ * Spawns the server. `command` "node" runs `node [start options] server/start.js` (what `npm
+ * start` runs, as one process, so its RSS is the server's); "npm" runs `npm start` exactly as a
+ * user does.
  */
 export async function startServer(options: {
   env?: Record<string, string | undefined>;
@@ -75,12 +92,16 @@ export async function startServer(options: {
           stdio: ["ignore", "ignore", "pipe"],
           detached: true,
         })
-      : spawn(process.execPath, [...(options.nodeArgs ?? []), "server/start.js"], {
-          cwd: rootDir,
-          env,
-          stdio: ["ignore", "ignore", "pipe"],
-          detached: true,
-        });
+      : spawn(
+          process.execPath,
+          [...startNodeOptions(), ...(options.nodeArgs ?? []), "server/start.js"],
+          {
+            cwd: rootDir,
+            env,
+            stdio: ["ignore", "ignore", "pipe"],
+            detached: true,
+          },
+        );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     if (process.env.BENCH_SERVER_LOG) process.stderr.write(chunk);
