@@ -5,7 +5,7 @@
 // is gone, the bot is not in it, the user is deactivated) is logged and that destination skipped.
 import { TZDate } from "@date-fns/tz";
 import { WebAPIPlatformError, type WebClient } from "@slack/web-api";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { and, eq, inArray } from "drizzle-orm";
 import { slaTimersForLeads } from "../app/leads/lead-card.server";
 import type { LeadNotifier } from "../app/notifications";

@@ -4,7 +4,9 @@
 // Each test runs at its own moment in the future (Date is faked; the database's clock is real),
 // so what the sweeper decides and what the deliverer says agree to the minute.
 import { TZDate } from "@date-fns/tz";
-import { addDays, format, nextWednesday } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
+import { nextWednesday } from "date-fns/nextWednesday";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { intakeLeads } from "../app/leads/intake.server";

@@ -8,7 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { z } from "zod";
 import { slaSides } from "../../db/enums";
 import { NotFoundError } from "../accounts/errors";

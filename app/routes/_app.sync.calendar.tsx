@@ -8,7 +8,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getISOWeek } from "date-fns";
+import { getISOWeek } from "date-fns/getISOWeek";
 import { calendarItemKinds } from "../../db/enums";
 import { NotFoundError } from "../accounts/errors";
 import { listMembers } from "../accounts/members.server";

@@ -16,7 +16,7 @@ import {
   useLoaderData,
   useRevalidator,
 } from "@remix-run/react";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { NotFoundError } from "../accounts/errors";

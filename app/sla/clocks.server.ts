@@ -2,7 +2,7 @@
 // (assignment → first contact and attempts; an outcome → feedback), the event that meets it
 // stops it (an attempt, reaching SQL, feedback filed), and the sweeper fires what comes due.
 // Every function runs in the caller's transaction, so a clock never outlives a rolled-back event.
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { and, asc, count, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus, SlaClockKind } from "../../db/enums";

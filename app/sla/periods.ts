@@ -1,7 +1,12 @@
 // Weeks (Monday to Monday) and calendar months in the workspace time zone, as half-open
 // [start, end) instants with their local dates: DESIGN.md's period definition.
 import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths, addWeeks, format, startOfMonth, startOfWeek } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { addWeeks } from "date-fns/addWeeks";
+import { format } from "date-fns/format";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { startOfWeek } from "date-fns/startOfWeek";
 import type { SlaPeriodUnit, Weekday } from "../../db/enums";
 import { weekdays } from "../../db/enums";
 

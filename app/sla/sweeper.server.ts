@@ -4,7 +4,8 @@
 // due while every server was down fires once on the next start. Messages go out afterwards
 // through the outbox (app/outbox), which survives crashes the same way.
 import { TZDate } from "@date-fns/tz";
-import { addDays, format } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
 import { and, asc, count, eq, gt, gte, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { SlaPeriodKind, SlaSide } from "../../db/enums";

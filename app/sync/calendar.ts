@@ -1,7 +1,8 @@
 // The marketing calendar's pure parts: the form's schema (shared by web and domain) and the
 // window maths (whole weeks, Monday to Monday, in the workspace time zone).
 import { TZDate } from "@date-fns/tz";
-import { addWeeks, format } from "date-fns";
+import { addWeeks } from "date-fns/addWeeks";
+import { format } from "date-fns/format";
 import { z } from "zod";
 import { calendarItemKinds } from "../../db/enums";
 import { periodContaining } from "../sla/periods";

@@ -4,7 +4,7 @@
 // done within a few weeks; the last two syncs' items are still open and carry over to this
 // week's agenda. Dates are relative to `now`.
 import { TZDate } from "@date-fns/tz";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { sql } from "drizzle-orm";
 import { localDate } from "../../app/sla/periods";
 import { buildAgenda } from "../../app/sync/agenda.server";

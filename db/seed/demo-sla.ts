@@ -10,7 +10,7 @@
 // Slack: that history was told when it happened, so a sweep at `now` finds only what is due now.
 
 import { randomUUID } from "node:crypto";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { and, asc, eq, inArray, isNotNull, max, min, sql } from "drizzle-orm";
 import { routedLead } from "../../app/routing/route-lead.server";
 import {
