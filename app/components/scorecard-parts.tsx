@@ -1,10 +1,10 @@
 // The scorecard page's pieces: a figure tile with the previous period, the change and its
 // "How is this counted?" dialog; the weekly trend charts; the breakdown tables.
 import { Link } from "@remix-run/react";
-import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, formatShare } from "../i18n/format";
 import type { Locale, MessageKey } from "../i18n/i18n";
 import { useLocale, useT } from "../i18n/use-t";
+import { WeekTrendPlot } from "./lazy-charts";
 import { buttonClass } from "./ui/button";
 import { Dialog, DialogClose } from "./ui/dialog";
 
@@ -151,57 +151,11 @@ export function TrendChart({
       .join("; "),
   });
   const data = weeks.map((week) => ({ week: week.label, value: week.value }));
-  const axis = { fontSize: 10, fill: "#64748b" };
-  const tooltip = (
-    <Tooltip
-      formatter={(value) => [format(typeof value === "number" ? value : null), title]}
-      cursor={{ fill: "#f1f5f9" }}
-    />
-  );
   return (
     <figure>
       <figcaption className="text-sm font-medium text-slate-800">{title}</figcaption>
       <div role="img" aria-label={label} data-testid={testId} className="mt-2">
-        {kind === "count" ? (
-          <BarChart
-            width={420}
-            height={160}
-            data={data}
-            margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
-          >
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="week" tick={axis} tickLine={false} />
-            <YAxis allowDecimals={false} tick={axis} tickLine={false} axisLine={false} />
-            {tooltip}
-            <Bar dataKey="value" fill="#2563eb" radius={[2, 2, 0, 0]} isAnimationActive={false} />
-          </BarChart>
-        ) : (
-          <LineChart
-            width={420}
-            height={160}
-            data={data}
-            margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
-          >
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="week" tick={axis} tickLine={false} />
-            <YAxis
-              domain={[0, 1]}
-              tickFormatter={(value: number) => `${Math.round(value * 100)}%`}
-              tick={axis}
-              tickLine={false}
-              axisLine={false}
-            />
-            {tooltip}
-            <Line
-              dataKey="value"
-              stroke="#2563eb"
-              strokeWidth={2}
-              dot={{ r: 3 }}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        )}
+        <WeekTrendPlot title={title} data={data} format={format} kind={kind} />
       </div>
     </figure>
   );

@@ -3,9 +3,9 @@
 // rep or source; and the way to the two planners. Deals come from the CRM (POST /api/v1/deals).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { z } from "zod";
 import { requireMember } from "../auth/guards.server";
+import { ForecastPlot } from "../components/lazy-charts";
 import { SelectFilter } from "../components/list-filters";
 import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
@@ -86,47 +86,16 @@ function ForecastChart({
       )
       .join("; "),
   });
-  const axis = { fontSize: 10, fill: "#64748b" };
   return (
     <div role="img" aria-label={label} data-testid="forecast-chart" className="overflow-x-auto">
-      <BarChart
-        width={Math.max(480, months.length * 56)}
-        height={220}
+      <ForecastPlot
         data={data}
-        margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
-      >
-        <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="month" tick={axis} tickLine={false} />
-        <YAxis
-          tick={axis}
-          tickLine={false}
-          axisLine={false}
-          tickFormatter={(value: number) => formatNumber(value, locale)}
-        />
-        <Tooltip
-          formatter={(value, name) => [
-            money(Math.round((typeof value === "number" ? value : 0) * 100)),
-            name,
-          ]}
-          cursor={{ fill: "#f1f5f9" }}
-        />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar
-          dataKey="won"
-          name={t("plan.forecast.won")}
-          stackId="month"
-          fill="#16a34a"
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="weighted"
-          name={t("plan.forecast.weighted")}
-          stackId="month"
-          fill="#2563eb"
-          radius={[2, 2, 0, 0]}
-          isAnimationActive={false}
-        />
-      </BarChart>
+        width={Math.max(480, months.length * 56)}
+        formatTick={(value) => formatNumber(value, locale)}
+        formatValue={(value) => money(Math.round(value * 100))}
+        wonName={t("plan.forecast.won")}
+        weightedName={t("plan.forecast.weighted")}
+      />
     </div>
   );
 }
