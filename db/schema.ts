@@ -1214,6 +1214,12 @@ export const deals = pgTable(
     /** The CRM's id: the same deal posted or imported again updates this one. */
     externalId: text("external_id"),
     leadId: uuid("lead_id").references(() => leads.id, { onDelete: "set null" }),
+    /**
+     * A fact kept from the lead's touchpoints: the source of its first touch (its earliest
+     * touchpoint with a source), else the lead's own source; null without a lead. Marketing-
+     * sourced pipeline and money per source go by it (app/leads/facts.server.ts).
+     */
+    firstTouchSource: text("first_touch_source"),
     name: text("name").notNull(),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     /** Gross margin as a share of the amount (0–1); null when unknown. */

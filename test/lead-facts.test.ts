@@ -1,14 +1,15 @@
 // The facts each lead keeps from its events and activities (app/leads/facts.server.ts): kept
 // true by the services as leads move, get attempts and change hands, and rebuilt to the same
 // values by refreshLeadFacts (what bulk loads call).
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logActivity } from "../app/activities/activities.server";
+import { dealsForPeriod } from "../app/deals/deals.server";
 import { refreshLeadFacts } from "../app/leads/facts.server";
 import { transitionLead } from "../app/leads/transition.server";
 import { reassignLead } from "../app/routing/route-lead.server";
-import { leads, slaClocks } from "../db/schema";
-import { makeActiveSla, makeMember, makeWorkspace } from "./helpers/factories";
+import { deals, leads, slaClocks } from "../db/schema";
+import { makeActiveSla, makeApiKey, makeMember, makeWorkspace } from "./helpers/factories";
 import { startTestServer, type TestServer } from "./helpers/server";
 
 let server: TestServer;
@@ -218,6 +219,76 @@ describe("facts kept on a lead", () => {
     expect((await clocks()).find((c) => c.kind === "first_contact")?.attemptsMade).toBe(0);
   });
 
+  it("keep on each deal the source of its lead's first touch, through every way touches arrive", async () => {
+    const key = (await makeApiKey(server.db, workspaceId)).key;
+    const post = async (path: string, body: unknown) => {
+      const response = await fetch(new URL(path, server.url), {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, await response.clone().text()).toBeLessThan(300);
+      return response.json();
+    };
+    const touch = (source: string, occurredAt: string) => ({
+      kind: "ad_click",
+      source,
+      occurred_at: occurredAt,
+    });
+    const lead = {
+      external_id: "FT-1",
+      email: "first-touch@example.com",
+      company: "Eerste Aanraking B.V.",
+      company_size: 50,
+      source: "Website",
+      created_at: "2026-10-10T09:00:00Z",
+    };
+    await post("/api/v1/leads", { ...lead, touchpoints: [] });
+    await post("/api/v1/deals", {
+      external_id: "D-FT-1",
+      name: "First touch deal",
+      amount_cents: 1_000_000,
+      stage: "proposal",
+      probability: 0.5,
+      lead_external_id: "FT-1",
+      created_at: "2026-10-20T09:00:00Z",
+    });
+    const source = async () =>
+      (
+        await server.db
+          .select({ source: deals.firstTouchSource })
+          .from(deals)
+          .where(and(eq(deals.workspaceId, workspaceId), eq(deals.externalId, "D-FT-1")))
+      )[0]?.source;
+    // No touch yet: the lead's own source.
+    expect(await source()).toBe("Website");
+    // The lead posted again with a touch (intake, lead already here).
+    await post("/api/v1/leads", {
+      ...lead,
+      touchpoints: [touch("LinkedIn", "2026-10-09T09:00:00Z")],
+    });
+    expect(await source()).toBe("LinkedIn");
+    // A later touch changes nothing; an earlier one, posted on its own, becomes the first.
+    await post("/api/v1/touchpoints", {
+      lead_external_id: "FT-1",
+      ...touch("Google Ads", "2026-10-12T09:00:00Z"),
+    });
+    expect(await source()).toBe("LinkedIn");
+    await post("/api/v1/touchpoints", {
+      lead_external_id: "FT-1",
+      ...touch("Webinar", "2026-10-01T09:00:00Z"),
+    });
+    expect(await source()).toBe("Webinar");
+    // What the scorecard's money reads.
+    const { opened } = await dealsForPeriod({
+      db: server.db,
+      workspaceId,
+      start: new Date("2026-10-01T00:00:00Z"),
+      end: new Date("2026-11-01T00:00:00Z"),
+    });
+    expect(opened.map((deal) => deal.source)).toEqual(["Webinar"]);
+  });
+
   it("are rebuilt to the same values from events and activities, workspace by workspace", async () => {
     const kept = await server.db
       .select()
@@ -242,6 +313,16 @@ describe("facts kept on a lead", () => {
       .update(slaClocks)
       .set({ leadSource: null, leadCampaign: null, attemptsMade: 0 })
       .where(eq(slaClocks.workspaceId, workspaceId));
+    const keptDeals = await server.db
+      .select({ id: deals.id, source: deals.firstTouchSource })
+      .from(deals)
+      .where(eq(deals.workspaceId, workspaceId))
+      .orderBy(deals.id);
+    expect(keptDeals.map((deal) => deal.source)).toEqual(["Webinar"]);
+    await server.db
+      .update(deals)
+      .set({ firstTouchSource: null })
+      .where(eq(deals.workspaceId, workspaceId));
     expect(await refreshLeadFacts(server.db, otherWorkspaceId)).toBe(0);
     expect(await refreshLeadFacts(server.db, workspaceId)).toBeGreaterThan(0);
     const rebuilt = await server.db
@@ -266,5 +347,12 @@ describe("facts kept on a lead", () => {
     const clockFacts = (rows: typeof keptClocks) =>
       rows.map((row) => [row.id, row.leadSource, row.leadCampaign, row.attemptsMade]);
     expect(clockFacts(rebuiltClocks)).toEqual(clockFacts(keptClocks));
+    expect(
+      await server.db
+        .select({ id: deals.id, source: deals.firstTouchSource })
+        .from(deals)
+        .where(eq(deals.workspaceId, workspaceId))
+        .orderBy(deals.id),
+    ).toEqual(keptDeals);
   });
 });

@@ -8,6 +8,7 @@ import type { Database } from "../../db/client";
 import type { DealStatus, LeadStatus } from "../../db/enums";
 import { type Deal, deals, leads, touchpoints, users, workspaces } from "../../db/schema";
 import { findLead, findMemberUserId, leadField } from "../activities/intake.server";
+import { firstTouchSourceOf } from "../leads/facts.server";
 import { startOfDayIn, startOfNextDayIn } from "../leads/list.server";
 import { UnknownLeadError } from "../leads/touchpoint-intake.server";
 import { transitionLead } from "../leads/transition.server";
@@ -164,6 +165,7 @@ export async function intakeDeals(options: {
         closedAt,
         ownerUserId: refs.ownerUserId ?? null,
         contactEmail: input.contact_email ?? input.email ?? null,
+        firstTouchSource: firstTouchSourceOf(refs.leadId ?? null),
         updatedAt: now,
       };
       const [existing] = input.external_id
@@ -264,6 +266,9 @@ export async function updateDeal(options: {
               ? localDate(closedAt, workspace?.timeZone ?? "UTC")
               : current.closeDate,
         leadId: refs.leadId !== undefined ? refs.leadId : current.leadId,
+        firstTouchSource: firstTouchSourceOf(
+          refs.leadId !== undefined ? refs.leadId : current.leadId,
+        ),
         ownerUserId: refs.ownerUserId !== undefined ? refs.ownerUserId : current.ownerUserId,
         contactEmail:
           patch.contact_email !== undefined
@@ -284,12 +289,10 @@ const owners = alias(users, "owner");
 
 /**
  * The source of a deal's lead's first touch (its earliest touchpoint with a source), else the
- * lead's own source: "marketing-sourced" and first-touch credit go by it.
+ * lead's own source: "marketing-sourced" and first-touch credit go by it. Kept on the deal
+ * (app/leads/facts.server.ts), so that a quarter's deals are read without their touchpoints.
  */
-const firstTouchSource = sql<string | null>`coalesce(
-  (select t.source from touchpoints t where t.lead_id = "leads".id and t.source is not null
-    order by t.occurred_at asc, t.id asc limit 1),
-  "leads".source)`;
+const firstTouchSource = deals.firstTouchSource;
 
 export async function listDeals(options: {
   db: Database;
@@ -390,7 +393,6 @@ export async function dealsForPeriod(options: {
   const opened = await options.db
     .select(select)
     .from(deals)
-    .leftJoin(leads, and(eq(leads.id, deals.leadId), eq(leads.workspaceId, options.workspaceId)))
     .where(
       and(
         eq(deals.workspaceId, options.workspaceId),
@@ -402,7 +404,6 @@ export async function dealsForPeriod(options: {
   const won = await options.db
     .select(select)
     .from(deals)
-    .leftJoin(leads, and(eq(leads.id, deals.leadId), eq(leads.workspaceId, options.workspaceId)))
     .where(
       and(
         eq(deals.workspaceId, options.workspaceId),

@@ -7,7 +7,9 @@
 // logActivity, routing); bulk loads (the demo, the benchmark generator) write events and
 // activities directly and then call refreshLeadFacts. Migration 0011 ran the same statement.
 // Likewise each SLA clock keeps its lead's source and campaign and, for attempts clocks, the
-// attempts in its window (app/sla/clocks.server.ts; migration 0013).
+// attempts in its window (app/sla/clocks.server.ts; migration 0013), and each deal the source of
+// its lead's first touch (refreshDealSources, called where deals and touchpoints are written;
+// migration 0014).
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { LeadStatus } from "../../db/enums";
@@ -100,7 +102,72 @@ export async function refreshLeadFacts(db: Database, workspaceId: string): Promi
     where c.id = f.id and (c.lead_source, c.lead_campaign, c.attempts_made)
       is distinct from (f.source, f.campaign, f.made)`,
   );
-  return leadsChanged + clocksChanged;
+  const dealsChanged = await refreshDealSources(db, workspaceId);
+  return leadsChanged + clocksChanged + dealsChanged;
+}
+
+/** deals.first_touch_source for a deal of this lead (or of none), as a value for its INSERT or UPDATE. */
+export function firstTouchSourceOf(leadId: string | null): SQL<string | null> {
+  if (leadId === null) return sql`null`;
+  return sql`coalesce(
+    (select t.source from touchpoints t where t.lead_id = ${leadId}::uuid and t.source is not null
+      order by t.occurred_at asc, t.id asc limit 1),
+    (select l.source from leads l where l.id = ${leadId}::uuid))`;
+}
+
+/**
+ * Sets deals.first_touch_source (the source of the lead's earliest touchpoint with a source,
+ * else the lead's own source; null without a lead) for the workspace's deals of `scope`: deals
+ * by id (just stored), or the deals of leads (that just got touchpoints); every deal without a
+ * scope. Writes only the deals whose fact differs; the number changed.
+ */
+export async function refreshDealSources(
+  db: Database,
+  workspaceId: string,
+  scope?: { dealIds?: string[]; leadIds?: string[] },
+): Promise<number> {
+  const list = (ids: string[]) =>
+    sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+  // The scope, as a condition on a deals row named `alias`.
+  let only = (_alias: string) => sql``;
+  if (scope) {
+    const dealIds = [...new Set(scope.dealIds ?? [])];
+    const leadIds = [...new Set(scope.leadIds ?? [])];
+    if (dealIds.length + leadIds.length === 0) return 0;
+    only = (alias) => {
+      const name = sql.raw(alias);
+      const conditions = [
+        ...(dealIds.length ? [sql`${name}.id in (${list(dealIds)})`] : []),
+        ...(leadIds.length ? [sql`${name}.lead_id in (${list(leadIds)})`] : []),
+      ];
+      return sql`and (${sql.join(conditions, sql` or `)})`;
+    };
+  }
+  // Set-wise (the first touch of every lead with a deal in scope at once), so that a bulk load
+  // can run it before its indexes exist.
+  return changed(
+    db,
+    sql`
+    update deals d set first_touch_source = f.source
+    from (
+      select d2.id, coalesce(ft.source, l.source) as source
+      from deals d2
+      left join leads l on l.id = d2.lead_id
+      left join (
+        select distinct on (t.lead_id) t.lead_id, t.source
+        from touchpoints t
+        where t.workspace_id = ${workspaceId} and t.source is not null
+          and t.lead_id in (select d3.lead_id from deals d3
+            where d3.workspace_id = ${workspaceId} ${only("d3")})
+        order by t.lead_id, t.occurred_at asc, t.id asc
+      ) ft on ft.lead_id = d2.lead_id
+      where d2.workspace_id = ${workspaceId} ${only("d2")}
+    ) f
+    where d.id = f.id and d.first_touch_source is distinct from f.source`,
+  );
 }
 
 /** Rows an UPDATE changed, from either driver (postgres.js `count`, PGlite `affectedRows`). */

@@ -26,6 +26,7 @@ import {
   routingDecisionRow,
 } from "../routing/route-lead.server";
 import { clocksForNewLeads, loadClockSetup } from "../sla/clocks.server";
+import { refreshDealSources } from "./facts.server";
 import { openStatuses } from "./lifecycle";
 import type { LeadInput, TouchpointInput } from "./schemas";
 
@@ -109,7 +110,10 @@ function onePerKey(rows: ReturnType<typeof touchpointRow>[]) {
   return rows.filter((row) => !seen.has(row.dedupeKey) && seen.add(row.dedupeKey));
 }
 
-/** Stores touchpoints (each once: a touch already here, or twice in the list, is skipped). */
+/**
+ * Stores touchpoints (each once: a touch already here, or twice in the list, is skipped), and
+ * keeps the first-touch source of their leads' deals.
+ */
 export async function storeTouchpoints(db: Database, rows: ReturnType<typeof touchpointRow>[]) {
   let stored = 0;
   for (const chunk of chunks(onePerKey(rows), 5_000)) {
@@ -117,6 +121,9 @@ export async function storeTouchpoints(db: Database, rows: ReturnType<typeof tou
       onConflictDoNothing: ["workspaceId", "dedupeKey"],
     });
   }
+  const [first] = rows;
+  if (stored > 0 && first)
+    await refreshDealSources(db, first.workspaceId, { leadIds: rows.map((row) => row.leadId) });
   return stored;
 }
 
@@ -390,6 +397,13 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       }),
       rowsFor({ table: routingDecisions, rows: decisions }),
     ]);
+    // Touches for leads already here may be their first: their deals' first-touch source.
+    const createdIds = new Set(created.map(({ lead }) => lead.id));
+    const touchedBefore = touches.filter((touch) => !createdIds.has(touch.leadId));
+    if (touchedBefore.length)
+      await refreshDealSources(tx, workspaceId, {
+        leadIds: touchedBefore.map((touch) => touch.leadId),
+      });
     return results;
   });
 }

@@ -323,16 +323,41 @@ function weekOf(column: SQL | AnyPgColumn, bounds: readonly Date[]): SQL<number>
   return sql<number>`width_bucket(${column}, array[${sql.raw(instants)}])`;
 }
 
+/** Which breakdown a row of a grouped query belongs to. */
+type GroupingSet = "source" | "campaign" | "owner" | "week";
+
 /**
- * GROUP BY the breakdown's keys, and with weeks also by week alone (grouping sets: one scan
- * gives both; `weekly` tells the week rows apart).
+ * GROUP BY each breakdown on its own, in one scan (grouping sets): by source; by campaign with
+ * its source (costs pay for a campaign of a source); by owner; and, with weeks, by week. A
+ * quarter's leads fall into a few hundred such rows where the three keys together make
+ * thousands. `grouped` tells the sets apart (1 for a key left out of the row's set).
  */
-function byKeysAndWeek(keys: (SQL | AnyPgColumn)[], week: SQL<number> | null) {
-  if (!week) return { weekly: sql<number>`0`, groupBy: keys };
+function byBreakdowns(
+  keys: { source: SQL | AnyPgColumn; campaign: SQL | AnyPgColumn; owner: SQL | AnyPgColumn },
+  week: SQL<number> | null,
+) {
+  const { source, campaign, owner } = keys;
+  const sets = [sql`(${source})`, sql`(${campaign}, ${source})`, sql`(${owner})`];
+  if (week) sets.push(sql`(${week})`);
   return {
-    weekly: sql<number>`grouping(${keys[0]})`,
-    groupBy: [sql`grouping sets ((${sql.join(keys, sql`, `)}), (${week}))`],
+    grouped: {
+      sourceGrouped: sql<number>`grouping(${source})`,
+      campaignGrouped: sql<number>`grouping(${campaign})`,
+      ownerGrouped: sql<number>`grouping(${owner})`,
+    },
+    groupBy: sql`grouping sets (${sql.join(sets, sql`, `)})`,
   };
+}
+
+function groupingSetOf(row: {
+  sourceGrouped: number;
+  campaignGrouped: number;
+  ownerGrouped: number;
+}): GroupingSet {
+  if (!row.ownerGrouped) return "owner";
+  if (!row.campaignGrouped) return "campaign";
+  if (!row.sourceGrouped) return "source";
+  return "week";
 }
 
 interface PeriodResult {
@@ -365,14 +390,17 @@ async function periodFigures(
   // The MQL cohort, grouped by source, campaign and owner (totals and breakdowns from one
   // query), and by week; each lead's milestones from one look at its events.
   const mqlWeek = bounds.length ? weekOf(leads.mqlAt, bounds) : null;
-  const cohortGroups = byKeysAndWeek([leads.source, leads.campaign, leads.ownerUserId], mqlWeek);
+  const cohortGroups = byBreakdowns(
+    { source: leads.source, campaign: leads.campaign, owner: leads.ownerUserId },
+    mqlWeek,
+  );
   const cohortQuery = db
     .select({
       source: leads.source,
       campaign: leads.campaign,
       ownerUserId: leads.ownerUserId,
       week: mqlWeek ?? sql<number>`0`,
-      weekly: cohortGroups.weekly,
+      ...cohortGroups.grouped,
       mqls: sql<number>`count(*)::int`,
       accepted: count(acceptedCondition),
       rejected: count(rejectedCondition),
@@ -382,7 +410,7 @@ async function periodFigures(
     })
     .from(leads)
     .where(and(eq(leads.workspaceId, workspaceId), gte(leads.mqlAt, start), lt(leads.mqlAt, end)))
-    .groupBy(...cohortGroups.groupBy);
+    .groupBy(cohortGroups.groupBy);
 
   const heldQuery = db
     .select({ n: sql<number>`count(*)::int` })
@@ -429,8 +457,12 @@ async function periodFigures(
   // First-contact clocks started (= assignments made) in the period. Met = contacted within
   // the window; breached or met late = not; running and not yet due = window still open.
   const clockWeek = bounds.length ? weekOf(slaClocks.startedAt, bounds) : null;
-  const clockGroups = byKeysAndWeek(
-    [slaClocks.leadSource, slaClocks.leadCampaign, slaClocks.ownerUserId],
+  const clockGroups = byBreakdowns(
+    {
+      source: slaClocks.leadSource,
+      campaign: slaClocks.leadCampaign,
+      owner: slaClocks.ownerUserId,
+    },
     clockWeek,
   );
   // The clock carries its lead's source and campaign: no lead is read.
@@ -440,7 +472,7 @@ async function periodFigures(
       campaign: slaClocks.leadCampaign,
       ownerUserId: slaClocks.ownerUserId,
       week: clockWeek ?? sql<number>`0`,
-      weekly: clockGroups.weekly,
+      ...clockGroups.grouped,
       within: count(sql`${slaClocks.state} = 'met'`),
       closed: count(
         sql`${slaClocks.state} in ('met', 'breached') or ${slaClocks.metAt} is not null or ${slaClocks.dueAt} <= ${nowParam}`,
@@ -451,7 +483,7 @@ async function periodFigures(
     })
     .from(slaClocks)
     .where(clocksStarted("first_contact", workspaceId, start, end))
-    .groupBy(...clockGroups.groupBy);
+    .groupBy(clockGroups.groupBy);
 
   // Attempts within each assignment's window (the clock's own D days and K attempts, so
   // segment terms apply), over assignments whose window has ended; each attempts clock counts
@@ -503,8 +535,11 @@ async function periodFigures(
     costsInPeriod({ db, workspaceId, from: context.from, to: context.to }),
     sharedFigures(context, start, end),
   ]);
-  const cohortRows = cohortAll.filter((row) => !row.weekly);
-  const firstContactRows = firstContactAll.filter((row) => !row.weekly);
+  const cohortSets = splitByGroupingSet(cohortAll);
+  const clockSets = splitByGroupingSet(firstContactAll);
+  // Totals from the owner rows: every lead or clock is in exactly one (no owner is a key too).
+  const cohortRows = cohortSets.owner;
+  const firstContactRows = clockSets.owner;
 
   // Totals and breakdowns.
   const sum = <T>(rows: T[], pick: (row: T) => number) =>
@@ -594,10 +629,14 @@ async function periodFigures(
     medianFirstContactBusinessHours: percentileCont(found.hours, 0.5),
   });
   type Keyed = { source: string | null; campaign: string | null; ownerUserId: string | null };
-  const breakdown = (keyOf: (row: Keyed) => string | null, extraKeys: (string | null)[] = []) => {
+  const breakdown = (
+    set: Exclude<GroupingSet, "week">,
+    keyOf: (row: Keyed) => string | null,
+    extraKeys: (string | null)[] = [],
+  ) => {
     const by = tallies<string | null>();
-    for (const r of cohortRows) addCohort(by.of(keyOf(r)), r);
-    for (const r of firstContactRows) addClocks(by.of(keyOf(r)), r);
+    for (const r of cohortSets[set]) addCohort(by.of(keyOf(r)), r);
+    for (const r of clockSets[set]) addClocks(by.of(keyOf(r)), r);
     for (const group of contactGroups) {
       const hours = by.of(keyOf(group)).hours;
       for (const value of group.hours) hours.push(value);
@@ -618,8 +657,8 @@ async function periodFigures(
       return 0;
     };
     const by = tallies<number>();
-    for (const r of cohortAll) if (r.weekly) addCohort(by.of(r.week), r);
-    for (const r of firstContactAll) if (r.weekly) addClocks(by.of(r.week), r);
+    for (const r of cohortSets.week) addCohort(by.of(r.week), r);
+    for (const r of clockSets.week) addClocks(by.of(r.week), r);
     for (const group of contactGroups)
       for (const [i, at] of group.assignedMs.entries())
         by.of(weekOfInstant(at)).hours.push(group.hours[i] as number);
@@ -627,18 +666,20 @@ async function periodFigures(
       weekRows.push(row(week.from, by.found.get(index + 1) ?? emptyTally()));
   }
 
-  // Costs: each pays for its campaign's MQLs (of its source, when it names one).
-  const costed = cohortRows.filter((row) => costs.some((cost) => pays(cost, row)));
+  // Costs: each pays for its campaign's MQLs (of its source, when it names one), from the rows
+  // by campaign and source.
+  const costed = cohortSets.campaign.filter((row) => costs.some((cost) => pays(cost, row)));
   const totalCost = costs.length ? Math.round(sum(costs, (cost) => cost.cents)) : null;
   const costedMqls = sum(costed, (r) => r.mqls);
   const costedSqls = sum(costed, (r) => r.reachedSql);
   const cohortByCampaign = new Map<string | null, typeof cohortRows>();
-  for (const r of cohortRows) {
+  for (const r of cohortSets.campaign) {
     const list = cohortByCampaign.get(r.campaign) ?? [];
     list.push(r);
     cohortByCampaign.set(r.campaign, list);
   }
   const byCampaign: CampaignBreakdown[] = breakdown(
+    "campaign",
     (row) => row.campaign,
     costs.map((cost) => cost.campaign),
   ).map((row) => {
@@ -663,7 +704,7 @@ async function periodFigures(
     };
   });
 
-  const byRep = breakdown((row) => row.ownerUserId);
+  const byRep = breakdown("owner", (row) => row.ownerUserId);
   const repIds = byRep.flatMap((row) => (row.key ? [row.key] : []));
   const names = repIds.length
     ? await db
@@ -724,11 +765,20 @@ async function periodFigures(
       },
     },
     shared,
-    bySource: breakdown((row) => row.source).sort(byKey),
+    bySource: breakdown("source", (row) => row.source).sort(byKey),
     byCampaign: byCampaign.sort((a, b) => (b.costCents ?? -1) - (a.costCents ?? -1) || byKey(a, b)),
     byRep: byRep.sort(byKey),
   };
   return { figures, weeks: weekRows };
+}
+
+/** The rows of a grouped query (byBreakdowns), by the breakdown each belongs to. */
+function splitByGroupingSet<
+  T extends { sourceGrouped: number; campaignGrouped: number; ownerGrouped: number },
+>(rows: T[]): Record<GroupingSet, T[]> {
+  const sets: Record<GroupingSet, T[]> = { source: [], campaign: [], owner: [], week: [] };
+  for (const row of rows) sets[groupingSetOf(row)].push(row);
+  return sets;
 }
 
 /** Whether a cost pays for leads of this campaign and source. */

@@ -2,7 +2,9 @@
 // lost when the lead was, worth what a logistics SaaS contract of that company's size is worth,
 // at a margin that depends on the size too (big accounts haggle). Open ones sit in a late stage
 // with its probability. Deterministic: the same leads give the same deals.
+
 import { and, eq, inArray } from "drizzle-orm";
+import { refreshDealSources } from "../../app/leads/facts.server";
 import type { Database } from "../client";
 import { deals, leadEvents, leads } from "../schema";
 
@@ -100,6 +102,8 @@ export async function seedDemoDeals(options: {
   });
   for (let i = 0; i < values.length; i += 500)
     await db.insert(deals).values(values.slice(i, i + 500));
+  // Stored directly: their leads' first-touch source is set once, for all of them.
+  await refreshDealSources(db, options.workspaceId);
   const won = values.filter((deal) => deal.status === "won");
   const euros = (cents: number) => `€${Math.round(cents / 100).toLocaleString("en-US")}`;
   options.log(
