@@ -15,12 +15,14 @@ const office: BusinessHours = {
 };
 
 describe("businessHoursMeter", () => {
-  // Zones with DST both ways, a half-hour DST shift and a quarter-hour offset.
+  // Zones with DST both ways, a half-hour DST shift, quarter-hour offsets, and DST at midnight.
   for (const timeZone of [
     "Europe/Amsterdam",
     "America/New_York",
     "Australia/Lord_Howe",
     "Asia/Kathmandu",
+    "America/Santiago",
+    "Pacific/Chatham",
     "UTC",
   ]) {
     it(`gives businessHoursBetween's value for every pair (${timeZone})`, () => {

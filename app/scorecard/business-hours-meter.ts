@@ -62,18 +62,51 @@ export function businessHoursMeter(
     days.set(carrier, day);
     return day;
   };
-  // The local date containing an instant, as business-hours.ts finds it (a TZDate's Y-M-D),
-  // once per quarter hour.
-  const localDays = new Map<number, number>();
+  // The local date containing an instant, as business-hours.ts finds it (a TZDate's Y-M-D). It
+  // changes only on a quarter hour (offsets are whole quarter hours): that of its quarter hour.
+  const quarterDay = (quarter: number): number => dayOfLocal(localAt(quarter));
+  const localAt = (quarter: number) => new TZDate(quarter * msPerQuarterHour, timeZone);
+  const dayOfLocal = (local: TZDate) =>
+    Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / msPerDay;
+  // Per UTC day without a change of offset (all but a couple a year): the local date of its
+  // first quarter hour and the first quarter hour of the next local date, found by bisection —
+  // a few time-zone look-ups a day instead of one per quarter hour. A day whose offset changes
+  // keeps each quarter's date.
+  const quartersPerDay = msPerDay / msPerQuarterHour;
+  const utcDays = new Map<number, { first: number; change: number } | Int32Array>();
+  const utcDay = (day: number) => {
+    const start = day * quartersPerDay;
+    const last = start + quartersPerDay - 1;
+    const opening = localAt(start);
+    const closing = localAt(last);
+    const first = dayOfLocal(opening);
+    const end = dayOfLocal(closing);
+    if (opening.getTimezoneOffset() === closing.getTimezoneOffset()) {
+      if (end === first) return { first, change: last + 1 };
+      if (end === first + 1) {
+        // The first quarter of `end`: after start, at most last.
+        let low = start;
+        let high = last;
+        while (high - low > 1) {
+          const middle = (low + high) >> 1;
+          if (quarterDay(middle) === first) low = middle;
+          else high = middle;
+        }
+        return { first, change: high };
+      }
+    }
+    return Int32Array.from({ length: quartersPerDay }, (_, i) => quarterDay(start + i));
+  };
   const localDay = (at: number): number => {
     const quarter = Math.floor(at / msPerQuarterHour);
-    let carrier = localDays.get(quarter);
-    if (carrier === undefined) {
-      const local = new TZDate(at, timeZone);
-      carrier = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / msPerDay;
-      localDays.set(quarter, carrier);
+    const day = Math.floor(quarter / quartersPerDay);
+    let found = utcDays.get(day);
+    if (found === undefined) {
+      found = utcDay(day);
+      utcDays.set(day, found);
     }
-    return carrier;
+    if (found instanceof Int32Array) return found[quarter - day * quartersPerDay] as number;
+    return quarter < found.change ? found.first : found.first + 1;
   };
   let checked = false;
   return (from: Date | number, to: Date | number) => {

@@ -18,13 +18,53 @@ export function share(numerator: number, denominator: number): Share {
  * here rather than in SQL so PGlite and PostgreSQL (and business hours, which SQL cannot
  * compute) agree. Null for no values.
  */
-export function percentileCont(values: readonly number[], fraction: number): number | null {
+export function percentileCont(values: ArrayLike<number>, fraction: number): number | null {
   return percentileOfSorted(sortedValues(values), fraction);
 }
 
 /** Ascending numeric order; a typed array sorts numbers without a comparator, much faster. */
-function sortedValues(values: readonly number[]): Float64Array {
+function sortedValues(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
+}
+
+/** percentileCont over the values of several parts together (the parts are left as they are). */
+export function percentileOfParts(parts: readonly Float64Array[], fraction: number): number | null {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const all = new Float64Array(length);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return percentileOfSorted(all.sort(), fraction);
+}
+
+/**
+ * The values laid out key by key (keys 0…keys − 1, in their order): `laid` holds key k's values
+ * at [ranges[k][0], ranges[k][1]). A counting sort: two passes, no array per key.
+ */
+export function layOutByKey(
+  values: Float64Array,
+  keyOf: Int32Array,
+  keys: number,
+): { laid: Float64Array; ranges: [number, number][] } {
+  const starts = new Int32Array(keys + 1);
+  for (const key of keyOf) starts[key + 1] = (starts[key + 1] as number) + 1;
+  for (let key = 0; key < keys; key++)
+    starts[key + 1] = (starts[key + 1] as number) + (starts[key] as number);
+  const next = starts.slice(0, keys);
+  const laid = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const key = keyOf[i] as number;
+    laid[next[key] as number] = values[i] as number;
+    next[key] = (next[key] as number) + 1;
+  }
+  const ranges = Array.from({ length: keys }, (_, key): [number, number] => [
+    starts[key] as number,
+    starts[key + 1] as number,
+  ]);
+  return { laid, ranges };
 }
 
 function percentileOfSorted(sorted: Float64Array, fraction: number): number | null {
@@ -44,7 +84,7 @@ export interface Durations {
   p90: number | null;
 }
 
-export function durations(values: readonly number[]): Durations {
+export function durations(values: ArrayLike<number>): Durations {
   const sorted = sortedValues(values);
   return {
     count: values.length,

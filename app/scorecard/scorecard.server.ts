@@ -30,7 +30,8 @@ import {
   type Durations,
   daysBetween,
   durations,
-  percentileCont,
+  layOutByKey,
+  percentileOfParts,
   periodTarget,
   periodTargetRule,
   type Share,
@@ -550,24 +551,29 @@ async function periodFigures(
   const reachedSql = sum(cohortRows, (r) => r.reachedSql);
   const heldBack = held?.n ?? 0;
 
-  // Time to first contact, per group of assignments (same source, campaign and owner): no
-  // object per contact, tens of thousands of them in a quarter.
+  // Time to first contact, per group of assignments (same source, campaign and owner): the
+  // contacts of all groups in flat typed arrays, each group a range of them — no object or array
+  // per contact, tens of thousands of them in a quarter.
   const hoursBetween = businessHoursMeter(calendar);
+  const contacts = sum(assignedRows, (row) => row.assignedMs?.length ?? 0);
+  const allHours = new Float64Array(contacts);
+  const allWallClock = new Float64Array(contacts);
+  const allAssigned = new Float64Array(contacts);
+  let filled = 0;
   const contactGroups = assignedRows.map((row) => {
     const assignedMs = row.assignedMs ?? [];
     const contactMs = row.contactMs ?? [];
-    const hours = new Array<number>(assignedMs.length);
-    const wallClock = new Array<number>(assignedMs.length);
+    const first = filled;
     for (let i = 0; i < assignedMs.length; i++) {
       const at = assignedMs[i] as number;
       const contact = contactMs[i] as number;
-      hours[i] = hoursBetween(at, contact);
-      wallClock[i] = (contact - at) / 3_600_000;
+      allAssigned[filled] = at;
+      allHours[filled] = hoursBetween(at, contact);
+      allWallClock[filled] = (contact - at) / 3_600_000;
+      filled++;
     }
-    return { ...row, assignedMs, hours, wallClock };
+    return { ...row, hours: allHours.subarray(first, filled) };
   });
-  const allHours = contactGroups.flatMap((group) => group.hours);
-  const allWallClock = contactGroups.flatMap((group) => group.wallClock);
 
   const target = context.mqlsPerMonth === null ? null : periodTarget(context.mqlsPerMonth, days);
   const elapsed = Math.min(
@@ -583,7 +589,8 @@ async function periodFigures(
     reachedSql: number;
     within: number;
     closed: number;
-    hours: number[];
+    /** Business hours to first contact, in parts (views of the contacts' arrays). */
+    hours: Float64Array[];
   }
   const emptyTally = (): Tally => ({
     mqls: 0,
@@ -626,7 +633,7 @@ async function periodFigures(
     salesAcceptance: share(found.accepted, found.accepted + found.rejected),
     mqlToSql: share(found.reachedSql, found.mqls),
     firstContactWithinSla: share(found.within, found.closed),
-    medianFirstContactBusinessHours: percentileCont(found.hours, 0.5),
+    medianFirstContactBusinessHours: percentileOfParts(found.hours, 0.5),
   });
   type Keyed = { source: string | null; campaign: string | null; ownerUserId: string | null };
   const breakdown = (
@@ -637,10 +644,7 @@ async function periodFigures(
     const by = tallies<string | null>();
     for (const r of cohortSets[set]) addCohort(by.of(keyOf(r)), r);
     for (const r of clockSets[set]) addClocks(by.of(keyOf(r)), r);
-    for (const group of contactGroups) {
-      const hours = by.of(keyOf(group)).hours;
-      for (const value of group.hours) hours.push(value);
-    }
+    for (const group of contactGroups) by.of(keyOf(group)).hours.push(group.hours);
     for (const key of extraKeys) by.of(key);
     return [...by.found].map(([key, found]) => row(key, found));
   };
@@ -659,9 +663,11 @@ async function periodFigures(
     const by = tallies<number>();
     for (const r of cohortSets.week) addCohort(by.of(r.week), r);
     for (const r of clockSets.week) addClocks(by.of(r.week), r);
-    for (const group of contactGroups)
-      for (const [i, at] of group.assignedMs.entries())
-        by.of(weekOfInstant(at)).hours.push(group.hours[i] as number);
+    // Contacts by their assignment's week: laid out week after week, each week one part.
+    const weekOfContact = Int32Array.from(allAssigned, weekOfInstant);
+    const { laid, ranges } = layOutByKey(allHours, weekOfContact, edges.length + 1);
+    for (const [week, [from, to]] of ranges.entries())
+      if (to > from) by.of(week).hours.push(laid.subarray(from, to));
     for (const [index, week] of weeks.entries())
       weekRows.push(row(week.from, by.found.get(index + 1) ?? emptyTally()));
   }
@@ -742,7 +748,7 @@ async function periodFigures(
     sales: {
       timeToFirstContact: {
         assigned: sum(assignedRows, (r) => r.assigned),
-        contacted: allHours.length,
+        contacted: contacts,
         businessHours: durations(allHours),
         wallClockHours: durations(allWallClock),
       },
