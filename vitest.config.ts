@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Integration tests run the real server (the Vite build of the Remix app) against a real
@@ -17,5 +18,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default (a core less than the machine has) runs one file at a time on two cores;
+    // the files wait on their servers and databases much of the time, so two at once take about
+    // 70 % as long.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
