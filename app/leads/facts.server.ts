@@ -117,34 +117,25 @@ export function firstTouchSourceOf(leadId: string | null): SQL<string | null> {
 
 /**
  * Sets deals.first_touch_source (the source of the lead's earliest touchpoint with a source,
- * else the lead's own source; null without a lead) for the workspace's deals of `scope`: deals
- * by id (just stored), or the deals of leads (that just got touchpoints); every deal without a
- * scope. Writes only the deals whose fact differs; the number changed.
+ * else the lead's own source; null without a lead) for the workspace's deals of `leadIds` (that
+ * just got touchpoints), or for all of them. Writes only the deals whose fact differs; the
+ * number changed. (A deal just stored gets it from firstTouchSourceOf.)
  */
 export async function refreshDealSources(
   db: Database,
   workspaceId: string,
-  scope?: { dealIds?: string[]; leadIds?: string[] },
+  scope?: { leadIds: string[] },
 ): Promise<number> {
-  const list = (ids: string[]) =>
-    sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    );
   // The scope, as a condition on a deals row named `alias`.
   let only = (_alias: string) => sql``;
   if (scope) {
-    const dealIds = [...new Set(scope.dealIds ?? [])];
-    const leadIds = [...new Set(scope.leadIds ?? [])];
-    if (dealIds.length + leadIds.length === 0) return 0;
-    only = (alias) => {
-      const name = sql.raw(alias);
-      const conditions = [
-        ...(dealIds.length ? [sql`${name}.id in (${list(dealIds)})`] : []),
-        ...(leadIds.length ? [sql`${name}.lead_id in (${list(leadIds)})`] : []),
-      ];
-      return sql`and (${sql.join(conditions, sql` or `)})`;
-    };
+    const leadIds = [...new Set(scope.leadIds)];
+    if (leadIds.length === 0) return 0;
+    const list = sql.join(
+      leadIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    only = (alias) => sql`and ${sql.raw(alias)}.lead_id in (${list})`;
   }
   // Set-wise (the first touch of every lead with a deal in scope at once), so that a bulk load
   // can run it before its indexes exist.
