@@ -74,11 +74,9 @@ export async function listLeads(options: {
   workspaceId: string;
   timeZone: string;
   query: LeadListQuery;
-  /** Count exactly up to this many leads (tests set a small one). */
-  countCap?: number;
 }) {
   const { query } = options;
-  const cap = options.countCap ?? leadCountCap;
+  const cap = leadCountCap;
   const conditions: (SQL | undefined)[] = [eq(leads.workspaceId, options.workspaceId)];
   if (query.status) conditions.push(eq(leads.status, query.status));
   if (query.noSource) conditions.push(isNull(leads.source));
