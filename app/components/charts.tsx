@@ -29,28 +29,27 @@ export function WeekTrendPlot({ title, data, format, kind }: WeekTrendPlotProps)
       cursor={{ fill: "#f1f5f9" }}
     />
   );
+  // The same frame, grid and week axis for both kinds.
+  const frame = {
+    width: 420,
+    height: 160,
+    data,
+    margin: { top: 8, right: 8, left: -16, bottom: 0 },
+  };
+  const grid = <CartesianGrid vertical={false} stroke="#e2e8f0" />;
+  const weeks = <XAxis dataKey="week" tick={axis} tickLine={false} />;
   return kind === "count" ? (
-    <BarChart
-      width={420}
-      height={160}
-      data={data}
-      margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
-    >
-      <CartesianGrid vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="week" tick={axis} tickLine={false} />
+    <BarChart {...frame}>
+      {grid}
+      {weeks}
       <YAxis allowDecimals={false} tick={axis} tickLine={false} axisLine={false} />
       {tooltip}
       <Bar dataKey="value" fill="#2563eb" radius={[2, 2, 0, 0]} isAnimationActive={false} />
     </BarChart>
   ) : (
-    <LineChart
-      width={420}
-      height={160}
-      data={data}
-      margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
-    >
-      <CartesianGrid vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="week" tick={axis} tickLine={false} />
+    <LineChart {...frame}>
+      {grid}
+      {weeks}
       <YAxis
         domain={[0, 1]}
         tickFormatter={(value: number) => `${Math.round(value * 100)}%`}

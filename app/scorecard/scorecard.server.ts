@@ -388,8 +388,8 @@ async function periodFigures(
     : [];
 
   // The queries are independent: sent together (one connection or a transaction queues them).
-  // The MQL cohort, grouped by source, campaign and owner (totals and breakdowns from one
-  // query), and by week; each lead's milestones from one look at its events.
+  // The MQL cohort, grouped by source, by campaign, by owner and by week (totals and
+  // breakdowns from one query); each lead's milestones from the facts kept on it.
   const mqlWeek = bounds.length ? weekOf(leads.mqlAt, bounds) : null;
   const cohortGroups = byBreakdowns(
     { source: leads.source, campaign: leads.campaign, owner: leads.ownerUserId },
