@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logActivity } from "../app/activities/activities.server";
-import { dealsForPeriod } from "../app/deals/deals.server";
+import { dealMoneyBySource } from "../app/deals/deals.server";
 import { refreshLeadFacts } from "../app/leads/facts.server";
 import { transitionLead } from "../app/leads/transition.server";
 import { reassignLead } from "../app/routing/route-lead.server";
@@ -280,13 +280,13 @@ describe("facts kept on a lead", () => {
     });
     expect(await source()).toBe("Webinar");
     // What the scorecard's money reads.
-    const { opened } = await dealsForPeriod({
+    const money = await dealMoneyBySource({
       db: server.db,
       workspaceId,
       start: new Date("2026-10-01T00:00:00Z"),
       end: new Date("2026-11-01T00:00:00Z"),
     });
-    expect(opened.map((deal) => deal.source)).toEqual(["Webinar"]);
+    expect(money.map((row) => [row.source, row.opened])).toEqual([["Webinar", 1]]);
   });
 
   it("are rebuilt to the same values from events and activities, workspace by workspace", async () => {

@@ -8,6 +8,7 @@ import { and, eq, gt, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from 
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import type { SourceKind } from "../../db/enums";
+import { packInstants, unpackInstants } from "../../db/packed";
 import {
   definitionVersions,
   leads,
@@ -16,7 +17,7 @@ import {
   users,
   workspaces,
 } from "../../db/schema";
-import { dealsForPeriod } from "../deals/deals.server";
+import { dealMoneyBySource } from "../deals/deals.server";
 import { sourceKind } from "../deals/stages";
 import { addDays } from "../feedback/period";
 import { getActiveAgreement } from "../sla/agreements.server";
@@ -263,35 +264,28 @@ async function sharedFigures(
   start: Date,
   end: Date,
 ): Promise<SharedFigures> {
-  const { opened, won } = await dealsForPeriod({ ...context, start, end });
+  const bySource = await dealMoneyBySource({ ...context, start, end });
   const kindOf = (source: string | null) => sourceKind(source, context.sourceKinds);
-  const marketing = opened.filter((deal) => kindOf(deal.source) === "marketing");
-  const profit = (deal: { amountCents: number; grossMargin: number | null }) =>
-    deal.grossMargin === null ? 0 : deal.amountCents * deal.grossMargin;
+  const marketing = bySource.filter((row) => kindOf(row.source) === "marketing");
   const total = <T>(rows: T[], pick: (row: T) => number) =>
     rows.reduce((sum, row) => sum + pick(row), 0);
-  const sources = [...new Set([...opened, ...won].map((deal) => deal.source))];
   return {
-    pipelineCreatedCents: total(marketing, (deal) => deal.amountCents),
-    marketingDealsCreated: marketing.length,
-    allPipelineCreatedCents: total(opened, (deal) => deal.amountCents),
-    dealsCreated: opened.length,
-    wonRevenueCents: total(won, (deal) => deal.amountCents),
-    dealsWon: won.length,
-    grossProfitCents: Math.round(total(won, profit)),
-    wonWithoutMargin: won.filter((deal) => deal.grossMargin === null).length,
-    bySource: sources
-      .map((source) => {
-        const mine = <T extends { source: string | null }>(rows: T[]) =>
-          rows.filter((deal) => deal.source === source);
-        return {
-          source,
-          kind: kindOf(source),
-          pipelineCents: total(mine(opened), (deal) => deal.amountCents),
-          wonCents: total(mine(won), (deal) => deal.amountCents),
-          grossProfitCents: Math.round(total(mine(won), profit)),
-        };
-      })
+    pipelineCreatedCents: total(marketing, (row) => row.openedCents),
+    marketingDealsCreated: total(marketing, (row) => row.opened),
+    allPipelineCreatedCents: total(bySource, (row) => row.openedCents),
+    dealsCreated: total(bySource, (row) => row.opened),
+    wonRevenueCents: total(bySource, (row) => row.wonCents),
+    dealsWon: total(bySource, (row) => row.won),
+    grossProfitCents: Math.round(total(bySource, (row) => row.wonProfitCents)),
+    wonWithoutMargin: total(bySource, (row) => row.wonWithoutMargin),
+    bySource: bySource
+      .map((row) => ({
+        source: row.source,
+        kind: kindOf(row.source),
+        pipelineCents: row.openedCents,
+        wonCents: row.wonCents,
+        grossProfitCents: Math.round(row.wonProfitCents),
+      }))
       .sort(
         (a, b) =>
           b.wonCents - a.wonCents ||
@@ -426,23 +420,18 @@ async function periodFigures(
 
   // Leads assigned to a rep in the period, grouped by source, campaign and owner: how many, and
   // for those contacted since, the instants of the assignment and of the first attempt after it
-  // (kept on the lead as first_contact_at; epoch milliseconds, as a Date holds them): business
-  // hours are computed here from them.
-  const epochMs = (instant: SQL | AnyPgColumn) =>
-    sql`floor(extract(epoch from ${instant}) * 1000)::float8`;
-  const contacted = sql`${leads.firstContactAt} is not null`;
+  // (kept on the lead as first_contact_at), packed as bytes (db/packed.ts): business hours are
+  // computed here from them.
   const assignedQuery = db
     .select({
       source: leads.source,
       campaign: leads.campaign,
       ownerUserId: leads.ownerUserId,
       assigned: sql<number>`count(*)::int`,
-      assignedMs: sql<
-        number[] | null
-      >`array_agg(${epochMs(leads.assignedAt)}) filter (where ${contacted})`,
-      contactMs: sql<
-        number[] | null
-      >`array_agg(${epochMs(leads.firstContactAt)}) filter (where ${contacted})`,
+      contacts: packInstants(
+        [leads.assignedAt, leads.firstContactAt],
+        sql`${leads.firstContactAt} is not null`,
+      ),
     })
     .from(leads)
     .where(
@@ -555,18 +544,18 @@ async function periodFigures(
   // contacts of all groups in flat typed arrays, each group a range of them — no object or array
   // per contact, tens of thousands of them in a quarter.
   const hoursBetween = businessHoursMeter(calendar);
-  const contacts = sum(assignedRows, (row) => row.assignedMs?.length ?? 0);
+  const packed = assignedRows.map((row) => unpackInstants(row.contacts));
+  const contacts = sum(packed, (pairs) => pairs.length / 2);
   const allHours = new Float64Array(contacts);
   const allWallClock = new Float64Array(contacts);
   const allAssigned = new Float64Array(contacts);
   let filled = 0;
-  const contactGroups = assignedRows.map((row) => {
-    const assignedMs = row.assignedMs ?? [];
-    const contactMs = row.contactMs ?? [];
+  const contactGroups = assignedRows.map((row, index) => {
+    const pairs = packed[index] as Float64Array;
     const first = filled;
-    for (let i = 0; i < assignedMs.length; i++) {
-      const at = assignedMs[i] as number;
-      const contact = contactMs[i] as number;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const at = pairs[i] as number;
+      const contact = pairs[i + 1] as number;
       allAssigned[filled] = at;
       allHours[filled] = hoursBetween(at, contact);
       allWallClock[filled] = (contact - at) / 3_600_000;

@@ -29,7 +29,7 @@ import {
 } from "../../db/schema";
 import { NotFoundError } from "../accounts/errors";
 import { recordAudit } from "../audit/audit.server";
-import { dealsForPeriod } from "../deals/deals.server";
+import { dealMoneyBySource } from "../deals/deals.server";
 import { getActiveAgreement } from "./agreements.server";
 import {
   type Attainment,
@@ -139,11 +139,13 @@ export async function buildDigest(options: BuildDigestOptions): Promise<Digest> 
     return { kind, current: attainment(row?.met ?? 0, row?.decided ?? 0) };
   });
   // Money by the source of each deal's lead's first touch, as on the scorecard.
-  const money = await dealsForPeriod({ db, workspaceId, start: current.start, end: current.end });
-  const centsOf = (rows: { source: string | null; amountCents: number }[], source: string | null) =>
-    rows
-      .filter((deal) => deal.source === source)
-      .reduce((total, deal) => total + deal.amountCents, 0);
+  const money = await dealMoneyBySource({
+    db,
+    workspaceId,
+    start: current.start,
+    end: current.end,
+  });
+  const moneyOf = (source: string | null) => money.find((row) => row.source === source);
   const bySource: DigestSource[] = cohortRows
     .filter((row) => row.week === currentIndex)
     .map((row) => ({
@@ -152,8 +154,8 @@ export async function buildDigest(options: BuildDigestOptions): Promise<Digest> 
       sqls: row.sqls,
       opportunities: row.opportunities,
       won: row.won,
-      pipelineCents: centsOf(money.opened, row.source),
-      wonCents: centsOf(money.won, row.source),
+      pipelineCents: moneyOf(row.source)?.openedCents ?? 0,
+      wonCents: moneyOf(row.source)?.wonCents ?? 0,
     }))
     .sort((a, b) => b.mqls - a.mqls || a.source.localeCompare(b.source));
 
