@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BusinessHours } from "../../db/enums";
 import { mulberry32 } from "../../db/seed/demo-leads";
 import { businessHoursBetween, type WorkCalendar } from "../sla/business-hours";
-import { businessHoursMeter } from "./business-hours-meter";
+import { businessHoursMeter, sharedBusinessHoursMeter } from "./business-hours-meter";
 
 const office: BusinessHours = {
   monday: { open: "09:00", close: "17:30" },
@@ -53,5 +53,27 @@ describe("businessHoursMeter", () => {
       holidays: [],
     });
     expect(() => meter(new Date(0), new Date(86_400_000))).toThrow(/time zone/);
+    // Every time, not only the first: the meter may be shared between requests.
+    expect(() => meter(new Date(0), new Date(86_400_000))).toThrow(/time zone/);
+  });
+});
+
+describe("sharedBusinessHoursMeter", () => {
+  const calendar = (holidays: string[]): WorkCalendar => ({
+    timeZone: "Europe/Amsterdam",
+    businessHours: office,
+    holidays,
+  });
+  // Monday 2026-03-30, a holiday in one of the calendars: 09:00–17:30 local.
+  const from = new Date("2026-03-30T06:00:00Z");
+  const to = new Date("2026-03-30T16:00:00Z");
+
+  it("is the same meter for an equal calendar, and another once the calendar changes", () => {
+    const kept = sharedBusinessHoursMeter(calendar([]));
+    expect(sharedBusinessHoursMeter(calendar([]))).toBe(kept);
+    expect(kept(from, to)).toBe(8.5);
+    const changed = sharedBusinessHoursMeter(calendar(["2026-03-30"]));
+    expect(changed).not.toBe(kept);
+    expect(changed(from, to)).toBe(0);
   });
 });

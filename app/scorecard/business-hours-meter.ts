@@ -113,8 +113,9 @@ export function businessHoursMeter(
     const start = typeof from === "number" ? from : from.getTime();
     const end = typeof to === "number" ? to : to.getTime();
     if (!checked || Number.isNaN(start) || Number.isNaN(end)) {
+      const hours = businessHoursBetween(new Date(start), new Date(end), calendar);
       checked = true;
-      return businessHoursBetween(new Date(start), new Date(end), calendar);
+      return hours;
     }
     if (end <= start) return 0;
     const last = localDay(end);
@@ -125,4 +126,24 @@ export function businessHoursMeter(
     }
     return total / msPerHour;
   };
+}
+
+/** Meters by calendar, the most recently used last. */
+const meters = new Map<string, ReturnType<typeof businessHoursMeter>>();
+const metersKept = 32;
+
+/**
+ * The meter of this calendar, kept between calls while the process runs: a scorecard measures
+ * each period's contacts against the same local days, and building them again for every request
+ * (time-zone look-ups) cost more than the measuring. A calendar that changes is another key; the
+ * least recently used of more than 32 calendars is dropped.
+ */
+export function sharedBusinessHoursMeter(calendar: WorkCalendar) {
+  const key = JSON.stringify([calendar.timeZone, calendar.businessHours, calendar.holidays]);
+  let meter = meters.get(key);
+  if (meter) meters.delete(key);
+  else meter = businessHoursMeter(calendar);
+  meters.set(key, meter);
+  if (meters.size > metersKept) meters.delete(meters.keys().next().value as string);
+  return meter;
 }

@@ -24,7 +24,7 @@ import { getActiveAgreement } from "../sla/agreements.server";
 import type { WorkCalendar } from "../sla/business-hours";
 import { workCalendar } from "../sla/clocks.server";
 import { localDate, localMidnight } from "../sla/periods";
-import { businessHoursMeter } from "./business-hours-meter";
+import { sharedBusinessHoursMeter } from "./business-hours-meter";
 import { costPer } from "./costs";
 import { costsInPeriod, type PeriodCost } from "./costs.server";
 import {
@@ -543,7 +543,7 @@ async function periodFigures(
   // Time to first contact, per group of assignments (same source, campaign and owner): the
   // contacts of all groups in flat typed arrays, each group a range of them — no object or array
   // per contact, tens of thousands of them in a quarter.
-  const hoursBetween = businessHoursMeter(calendar);
+  const hoursBetween = sharedBusinessHoursMeter(calendar);
   const packed = assignedRows.map((row) => unpackInstants(row.contacts));
   const contacts = sum(packed, (pairs) => pairs.length / 2);
   const allHours = new Float64Array(contacts);
