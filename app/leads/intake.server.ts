@@ -350,7 +350,30 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       results.push({ ...known, created: true, routedToOpenLead: false, assigned: false });
     }
 
-    // A new MQL goes to the right rep at once (speed to lead): all of the batch's together.
+    // What needs no lock first, in one statement: the leads (the MQLs not yet routed), their
+    // events, notes and touchpoints.
+    await insertTogether(tx, [
+      rowsFor({ table: leads, rows: created.map(({ lead }) => lead) }),
+      rowsFor({ table: leadEvents, rows: events }),
+      rowsFor({ table: leadNotes, rows: notes }),
+      rowsFor({
+        table: touchpoints,
+        rows: onePerKey(touches),
+        onConflictDoNothing: ["workspaceId", "dedupeKey"],
+      }),
+    ]);
+    // Touches for leads already here may be their first: their deals' first-touch source.
+    const createdIds = new Set(created.map(({ lead }) => lead.id));
+    const touchedBefore = touches.filter((touch) => !createdIds.has(touch.leadId));
+    if (touchedBefore.length)
+      await refreshDealSources(tx, workspaceId, {
+        leadIds: touchedBefore.map((touch) => touch.leadId),
+      });
+
+    // Then a new MQL goes to the right rep at once (speed to lead): all of the batch's together,
+    // under the lock of their pools' rotation, which is held to the commit. Routing last keeps
+    // that lock for the routing's own writes only, so that another batch (or a single lead) can
+    // store its leads meanwhile (docs/performance.md).
     const mqls = created.filter(({ lead }) => lead.status === "mql");
     const routes = await planRoutes(
       tx,
@@ -371,20 +394,32 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       });
       return decision;
     });
+    const routed = mqls.filter(
+      ({ lead }) =>
+        lead.ownerUserId ||
+        lead.poolId ||
+        lead.queue ||
+        lead.marginTier !== null ||
+        lead.expectedValueCents !== null,
+    );
     const assigned = new Set(
       mqls.filter(({ lead }) => lead.ownerUserId || lead.poolId).map(({ lead }) => lead.id),
     );
     for (const result of results) if (result.created) result.assigned = assigned.has(result.id);
 
-    // Everything the batch stores, in one statement.
     await insertTogether(tx, [
-      rowsFor({ table: leads, rows: created.map(({ lead }) => lead) }),
-      rowsFor({ table: leadEvents, rows: events }),
-      rowsFor({ table: leadNotes, rows: notes }),
       rowsFor({
-        table: touchpoints,
-        rows: onePerKey(touches),
-        onConflictDoNothing: ["workspaceId", "dedupeKey"],
+        table: leads,
+        updateOn: "id",
+        rows: routed.map(({ lead }) => ({
+          id: lead.id,
+          ownerUserId: lead.ownerUserId,
+          poolId: lead.poolId,
+          queue: lead.queue,
+          assignedAt: lead.assignedAt,
+          marginTier: lead.marginTier,
+          expectedValueCents: lead.expectedValueCents,
+        })),
       }),
       rowsFor({
         table: slaClocks,
@@ -397,13 +432,6 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       }),
       rowsFor({ table: routingDecisions, rows: decisions }),
     ]);
-    // Touches for leads already here may be their first: their deals' first-touch source.
-    const createdIds = new Set(created.map(({ lead }) => lead.id));
-    const touchedBefore = touches.filter((touch) => !createdIds.has(touch.leadId));
-    if (touchedBefore.length)
-      await refreshDealSources(tx, workspaceId, {
-        leadIds: touchedBefore.map((touch) => touch.leadId),
-      });
     return results;
   });
 }
