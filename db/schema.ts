@@ -392,7 +392,17 @@ export const leads = pgTable(
     index("leads_workspace_status_idx").on(table.workspaceId, table.status, table.createdAt),
     index("leads_workspace_email_idx").on(table.workspaceId, table.email),
     index("leads_workspace_source_idx").on(table.workspaceId, table.source, table.createdAt),
-    index("leads_workspace_owner_idx").on(table.workspaceId, table.ownerUserId, table.createdAt),
+    // A rep's leads, newest first; with what the lead list sorts them by otherwise, so that a
+    // rep's leads are sorted from the index alone and only the page's rows read from the table.
+    index("leads_workspace_owner_idx").on(
+      table.workspaceId,
+      table.ownerUserId,
+      table.createdAt,
+      table.id,
+      table.company,
+      table.companySize,
+      table.status,
+    ),
     // The MQL cohort (scorecard, lead lists, attribution): with the columns those queries
     // read, so a quarter's cohort comes from the index alone.
     index("leads_workspace_mql_idx")
@@ -408,6 +418,8 @@ export const leads = pgTable(
         table.reachedSal,
         table.reachedRejected,
         table.reachedSql,
+        table.company,
+        table.companySize,
       )
       .where(sql`${table.mqlAt} is not null`),
     // Assignments in a period (scorecard's time to first contact), likewise covered.

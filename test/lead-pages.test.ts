@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from "./helpers/server";
 
 let server: TestServer;
 let adminEmail: string;
+let adminId: string;
 let ids: string[];
 
 function leadInput(n: number, overrides: Partial<LeadInput> = {}): LeadInput {
@@ -36,6 +37,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const made = await makeWorkspace(server.db, { name: "Lijst B.V." });
   adminEmail = made.adminEmail;
+  adminId = made.admin.id;
   await makeActiveDefinition(server.db, made.workspace.id, {
     rules: { match: "all", criteria: [{ type: "company_size", min: 100 }] },
   });
@@ -84,6 +86,36 @@ describe("/leads", () => {
     const searched = await (await browser.get("/leads?q=firma42")).text();
     expect(searched).toContain("1 lead<");
     expect(searched).toContain("Firma 042 B.V.");
+  });
+
+  it("sorts a rep's leads by company, size or status, counted exactly and paged", async () => {
+    // Leads 1..55 are the admin's (the list's owner filter; routing is not what is tested).
+    await server.db.execute(sql`
+      update leads set owner_user_id = ${adminId}
+      where id in (${sql.join(
+        ids.slice(0, 55).map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`);
+    const browser = await signedIn(server.url, adminEmail);
+    const mine = (query: string) => browser.get(`/leads?owner=${adminId}&${query}`);
+    const byCompany = await (await mine("sort=company_asc")).text();
+    expect(byCompany).toContain("55 leads");
+    expect(byCompany).toContain("Page 1 of 2");
+    expect(byCompany.indexOf("Firma 001")).toBeLessThan(byCompany.indexOf("Firma 050"));
+    expect(byCompany).not.toContain("Firma 051");
+    const second = await (await mine("sort=company_asc&page=2")).text();
+    expect(second).toContain("Firma 051");
+    expect(second.indexOf("Firma 051")).toBeLessThan(second.indexOf("Firma 055"));
+    expect(second).not.toContain("Firma 056");
+    expect(second).not.toContain("Firma 050");
+    // Largest first: lead 55 (550 people) leads, lead 6 is the last on page 1.
+    const bySize = await (await mine("sort=size_desc")).text();
+    expect(bySize.indexOf("Firma 055")).toBeLessThan(bySize.indexOf("Firma 054"));
+    expect(bySize).toContain("Firma 006");
+    expect(bySize).not.toContain("Firma 005");
+    // Status: new (leads 1..9) before mql.
+    const byStatus = await (await mine("sort=status_asc")).text();
+    expect(byStatus.indexOf("Firma 009")).toBeLessThan(byStatus.indexOf("Firma 055"));
   });
 
   it("says 'more than 10,000' past the count's cap, and still pages; a cohort counts exactly", async () => {

@@ -151,7 +151,12 @@ export async function listLeads(options: {
     return value > cap ? { total: cap, totalExact: false } : { total: value, totalExact: true };
   };
 
-  if (query.date === "created" || !(query.from || query.to)) {
+  const cohort = query.date !== "created" && Boolean(query.from || query.to);
+  const repSorted =
+    Boolean(query.owner && query.owner !== "none") &&
+    query.sort !== "created_desc" &&
+    query.sort !== "created_asc";
+  if (!cohort && !repSorted) {
     const [rows, total] = await Promise.all([page(where, offset), cappedCountOf()]);
     return { rows, ...total, pageSize: leadPageSize };
   }
@@ -159,7 +164,10 @@ export async function listLeads(options: {
   // by its own date first, then sorted. Left to itself the planner walks the sort's index from
   // the newest lead and tests each one against the range — hundreds of thousands of leads for a
   // cohort a few months old. OFFSET 0 keeps the cohort's query apart (the planner does not merge
-  // it into the outer one); one pass gives the page's ids in order and the cohort's size.
+  // it into the outer one); one pass gives the page's ids in order and the cohort's size. A rep's
+  // leads sorted by company, size or status go the same way: their index carries those columns
+  // (as the MQL cohort's does), so the sort reads no lead from the table, and the page reads 50
+  // where sorting the rep's leads as rows read every one of them.
   const [sortColumn, cohortOrder] = {
     created_desc: [sql``, sql`created_at desc, id desc`],
     created_asc: [sql``, sql`created_at asc, id asc`],
