@@ -145,7 +145,7 @@ export async function buildDigest(options: BuildDigestOptions): Promise<Digest> 
     start: current.start,
     end: current.end,
   });
-  const moneyOf = (source: string | null) => money.find((row) => row.source === source);
+  const moneyBySource = new Map(money.map((row) => [row.source, row]));
   const bySource: DigestSource[] = cohortRows
     .filter((row) => row.week === currentIndex)
     .map((row) => ({
@@ -154,8 +154,8 @@ export async function buildDigest(options: BuildDigestOptions): Promise<Digest> 
       sqls: row.sqls,
       opportunities: row.opportunities,
       won: row.won,
-      pipelineCents: moneyOf(row.source)?.openedCents ?? 0,
-      wonCents: moneyOf(row.source)?.wonCents ?? 0,
+      pipelineCents: moneyBySource.get(row.source)?.openedCents ?? 0,
+      wonCents: moneyBySource.get(row.source)?.wonCents ?? 0,
     }))
     .sort((a, b) => b.mqls - a.mqls || a.source.localeCompare(b.source));
 
