@@ -65,6 +65,14 @@ function preparing(client: postgres.Sql): postgres.Sql {
   });
 }
 
+/**
+ * PGlite's buffer pool. Its data directory says 128 MB (initdb's default), which PGlite sets up
+ * in WebAssembly memory at every start: about 0.35 s of `npm start` on a small VM. The files
+ * stay in the operating system's cache beside it, and a team the embedded default serves well
+ * (docs/performance.md, "PGlite or PostgreSQL") has a database of a few tens of megabytes.
+ */
+export const pgliteSharedBuffers = "32MB";
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
@@ -94,7 +102,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : path.resolve(dataDir));
+    client = await PGlite.create(inMemory ? undefined : path.resolve(dataDir), {
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${pgliteSharedBuffers}`],
+    });
   } catch (error) {
     releaseLock();
     throw error;

@@ -36,6 +36,13 @@ export interface CreateBatonAppOptions {
   publicUrl?: string;
   /** Sweep SLA clocks and deliver the outbox this often (BATON_SWEEP_INTERVAL_MS); off when unset. */
   sweepIntervalMs?: number;
+  /**
+   * The work a start finds waiting (the first sweep, interrupted CSV imports) begins this long
+   * after the app is created rather than at once: `npm start` answers its first requests before
+   * it. PGlite runs one query at a time, and a first sweep's queries on a cold database kept the
+   * first health check waiting 0.4 s (docs/performance.md, "Start-up"). 0 (tests): at once.
+   */
+  backgroundStartDelayMs?: number;
   logger?: Pick<Console, "info" | "warn" | "error">;
 }
 
@@ -116,17 +123,22 @@ export function createBatonApp(options: CreateBatonAppOptions) {
     }),
   );
 
+  const delay = options.backgroundStartDelayMs ?? 0;
   // Imports that a stopped server left queued or half done continue in the background.
-  void resumeImports({ db: options.db, dbKind: options.dbKind, logger }).catch((error) => {
-    logger.error("Resuming CSV imports failed:", error);
-  });
+  const resume = () =>
+    void resumeImports({ db: options.db, dbKind: options.dbKind, logger }).catch((error) => {
+      logger.error("Resuming CSV imports failed:", error);
+    });
+  if (delay) setTimeout(resume, delay).unref();
+  else resume();
 
-  // SLA clocks: swept at once (anything that came due while no server ran), then on interval.
+  // SLA clocks: swept first (anything that came due while no server ran), then on interval.
   const sweeper = options.sweepIntervalMs
     ? startSweeper({
         db: options.db,
         deliverer: slack.deliverer,
         intervalMs: options.sweepIntervalMs,
+        firstSweepAfterMs: delay,
         logger,
       })
     : null;

@@ -33,6 +33,7 @@ async function main() {
     config,
     publicUrl: config.BATON_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     sweepIntervalMs: config.BATON_SWEEP_INTERVAL_MS,
+    backgroundStartDelayMs: 1000,
     build,
     assets: [
       express.static(path.join(clientBuildDir, "assets"), { immutable: true, maxAge: "1y" }),

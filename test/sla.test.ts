@@ -423,6 +423,43 @@ describe("the sweeper", () => {
     const [first] = await clock(lead.id, "first_contact");
     expect(first!.warnedAt).toBeNull();
   });
+
+  it("a server's first sweep can wait (npm start answers first); stopped before it, nothing runs", async () => {
+    const { workspace } = await setup();
+    const lead = await arrive(workspace.id, at("2026-11-02T09:00:00Z"));
+    const breachesOf = () => db.select().from(slaBreaches).where(eq(slaBreaches.leadId, lead.id));
+    const { deliverer } = recorder();
+
+    const cancelled = startSweeper({
+      db,
+      deliverer,
+      intervalMs: 60_000,
+      firstSweepAfterMs: 50,
+      logger: console,
+    });
+    await cancelled.stop();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await breachesOf()).toEqual([]);
+
+    const delayed = startSweeper({
+      db,
+      deliverer,
+      intervalMs: 60_000,
+      firstSweepAfterMs: 50,
+      logger: console,
+    });
+    try {
+      expect(await breachesOf()).toEqual([]);
+      let breaches = await breachesOf();
+      for (let waited = 0; breaches.length < 2 && waited < 5_000; waited += 25) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        breaches = await breachesOf();
+      }
+      expect(breaches.map((b) => b.kind).sort()).toEqual(["attempts", "first_contact"]);
+    } finally {
+      await delayed.stop();
+    }
+  });
 });
 
 describe("marketing's periods and consequences", () => {

@@ -723,11 +723,15 @@ export async function sweepSla(options: {
   };
 }
 
-/** Runs the sweep now (clocks that came due during downtime) and then every `intervalMs`. */
+/**
+ * Runs the sweep now, or `firstSweepAfterMs` from now (clocks that came due during downtime),
+ * and then every `intervalMs`.
+ */
 export function startSweeper(options: {
   db: Database;
   deliverer: OutboxDeliverer;
   intervalMs: number;
+  firstSweepAfterMs?: number;
   logger: Pick<Console, "warn" | "error">;
 }) {
   let running: Promise<unknown> | null = null;
@@ -740,12 +744,15 @@ export function startSweeper(options: {
         running = null;
       });
   };
-  tick();
+  const first = options.firstSweepAfterMs ? setTimeout(tick, options.firstSweepAfterMs) : null;
+  if (first) first.unref();
+  else tick();
   const timer = setInterval(tick, options.intervalMs);
   timer.unref();
   return {
     async stop() {
       stopped = true;
+      if (first) clearTimeout(first);
       clearInterval(timer);
       await running;
     },
