@@ -5,7 +5,7 @@
 
 import { createRequire } from "node:module";
 import type { App, ExpressReceiver, Logger } from "@slack/bolt";
-import { LogLevel, WebClient } from "@slack/web-api";
+import type { WebClient } from "@slack/web-api";
 import express from "express";
 import type { LeadNotifier } from "../app/notifications";
 import { silentNotifier } from "../app/notifications";
@@ -14,6 +14,7 @@ import type { Database } from "../db/client";
 import { createSlackDeliverer } from "./deliver";
 import { registerListeners } from "./listeners";
 import { createSlackNotifier } from "./notify";
+import { loadWebApi } from "./web-api";
 
 export const slackEventsPath = "/slack/events";
 
@@ -83,6 +84,7 @@ export function createSlack(options: CreateSlackOptions): SlackSetup {
   const { signingSecret, botToken } = options;
   if (!signingSecret || !botToken) return disabledSlack();
   const Bolt = loadBolt();
+  const { LogLevel, WebClient } = loadWebApi();
 
   const slackApiUrl = options.apiUrl
     ? options.apiUrl.replace(/\/?$/, "/")

@@ -4,7 +4,7 @@
 // A Slack error throws, so the outbox retries with backoff; an error no retry can fix (the channel
 // is gone, the bot is not in it, the user is deactivated) is logged and that destination skipped.
 import { TZDate } from "@date-fns/tz";
-import { WebAPIPlatformError, type WebClient } from "@slack/web-api";
+import type { WebClient } from "@slack/web-api";
 import { addDays } from "date-fns/addDays";
 import { and, eq, inArray } from "drizzle-orm";
 import { slaTimersForLeads } from "../app/leads/lead-card.server";
@@ -21,6 +21,7 @@ import { slackIdForMember } from "./notify";
 import { digestMessage } from "./views/digest";
 import { type SlackMessage, slaBreachMessage, slaWarningMessage } from "./views/sla-messages";
 import { syncAgendaMessage, syncMinutesMessage } from "./views/sync";
+import { isPlatformError } from "./web-api";
 
 export interface SlackDelivererOptions {
   db: Database;
@@ -87,7 +88,7 @@ export function createSlackDeliverer(options: SlackDelivererOptions): OutboxDeli
         });
         sent += 1;
       } catch (error) {
-        if (error instanceof WebAPIPlatformError && permanentErrors.has(error.data.error)) {
+        if (isPlatformError(error) && permanentErrors.has(error.data.error)) {
           logger.warn(`Slack: the ${what} could not be posted to ${channel} (${error.data.error})`);
           continue;
         }

@@ -1,6 +1,6 @@
 // Slack's side of lead notifications: a DM to the assigned rep (or a post in the pool's channel)
 // with the lead's context and buttons, updated in place whenever the lead changes.
-import { WebAPIPlatformError, type WebClient } from "@slack/web-api";
+import type { WebClient } from "@slack/web-api";
 import { and, eq } from "drizzle-orm";
 import { getLeadCard } from "../app/leads/lead-card.server";
 import type { LeadNotifier } from "../app/notifications";
@@ -8,6 +8,7 @@ import { linkSlackUser, slackUserForMember } from "../app/slack-links/links.serv
 import type { Database } from "../db/client";
 import { slackLeadMessages, users } from "../db/schema";
 import { leadMessageBlocks, leadMessageText } from "./views/lead-message";
+import { isPlatformError } from "./web-api";
 
 export interface SlackNotifierOptions {
   db: Database;
@@ -46,7 +47,7 @@ export async function slackIdForMember(options: {
     return found.user.id;
   } catch (error) {
     // users_not_found: the member has no Slack account with that address.
-    if (error instanceof WebAPIPlatformError) return null;
+    if (isPlatformError(error)) return null;
     throw error;
   }
 }

@@ -390,6 +390,33 @@ describe("when Slack can't take it", () => {
     }
   });
 
+  it("a destination Slack refuses for good (user_disabled) is skipped, never retried", async () => {
+    const at = week(8);
+    const { workspace, repSlackId } = await setup({ at: at(0, "09:00") });
+    const lead = await arrive(workspace.id, at(0, "10:00"));
+    const clock = await firstContactClock(lead.id);
+    slack.answer("chat.postMessage", (args) =>
+      args.channel === repSlackId
+        ? { ok: false, error: "user_disabled" }
+        : { ok: true, channel: args.channel, ts: "1700000000.000001" },
+    );
+    try {
+      clockAt(at(0, "13:00"));
+      await sweep(at(0, "13:00"));
+      expect(await outboxRow(workspace.id, `sla_warning:${clock.id}`)).toMatchObject({
+        result: "skipped",
+        lastError: null,
+      });
+      const tried = postsTo(repSlackId).length;
+      expect(tried).toBe(1);
+      clockAt(at(0, "13:05"));
+      await sweep(at(0, "13:05"));
+      expect(postsTo(repSlackId)).toHaveLength(tried);
+    } finally {
+      answerPostsNormally();
+    }
+  });
+
   for (const failure of ["ratelimited", "HTTP 500"] as const) {
     it(`a Slack error (${failure}) leaves the warning for a retry, delivered once after the backoff`, async () => {
       const at = week(failure === "ratelimited" ? 6 : 7);
