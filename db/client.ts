@@ -71,7 +71,7 @@ function preparing(client: postgres.Sql): postgres.Sql {
  * stay in the operating system's cache beside it, and a team the embedded default serves well
  * (docs/performance.md, "PGlite or PostgreSQL") has a database of a few tens of megabytes.
  */
-export const pgliteSharedBuffers = "32MB";
+const pgliteSharedBuffers = "32MB";
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
