@@ -9,6 +9,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import type { SourceKind } from "../../db/enums";
 import { packInstants, unpackInstants } from "../../db/packed";
+import { readTogether } from "../../db/read-together";
 import {
   definitionVersions,
   leads,
@@ -198,9 +199,14 @@ export async function scorecard(options: {
   const { weeks, cut } = trendWeeks(options.from, options.to, localDate(now, calendar.timeZone));
   // The weeks lie inside the current period: each week's figures are counted by the current
   // period's own queries, grouped by week as well (exactly a period of its own each).
+  // Each period's queries on a connection of their own: the two periods use both cores.
   const [current, previous] = await Promise.all([
-    periodFigures({ ...context, from: options.from, to: options.to }, weeks),
-    periodFigures({ ...context, from: addDays(options.from, -days), to: options.from }),
+    readTogether(db, (db) =>
+      periodFigures({ ...context, db, from: options.from, to: options.to }, weeks),
+    ),
+    readTogether(db, (db) =>
+      periodFigures({ ...context, db, from: addDays(options.from, -days), to: options.from }),
+    ),
   ]);
   return {
     timeZone: calendar.timeZone,
@@ -235,7 +241,9 @@ export async function scorecardPeriods(options: {
   const mqlsPerMonth = agreement?.terms.marketing.mqlsPerMonth ?? null;
   const context = { db, workspaceId, calendar, now, mqlsPerMonth, sourceKinds };
   const figures = await Promise.all(
-    options.periods.map((period) => periodFigures({ ...context, ...period })),
+    options.periods.map((period) =>
+      readTogether(db, (db) => periodFigures({ ...context, db, ...period })),
+    ),
   );
   return figures.map((period) => period.figures);
 }
