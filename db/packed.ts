@@ -26,19 +26,40 @@ export function packInstants(instants: AnyPgColumn[], where: SQL): SQL<Uint8Arra
 }
 
 /**
- * The instants packed by `packInstants`, in order (row after row, a row's instants together), as
- * Unix milliseconds: the microseconds cut to the millisecond, as a Date read from the driver has
- * them.
+ * The instants packed by `packInstants`, as Unix milliseconds (the microseconds cut to the
+ * millisecond, as a Date read from the driver has them), written row after row into `columns`
+ * from index `at`: a row's first instant into the first column, its second into the second, and
+ * so on. Returns the index after the last row written. Nothing is allocated per instant or per
+ * call: a scorecard reads tens of thousands of them in thousands of groups.
  */
-export function unpackInstants(bytes: Uint8Array | null): Float64Array {
-  if (!bytes) return new Float64Array(0);
-  if (bytes.byteLength % 8 !== 0) throw new Error("packed instants must be 8 bytes each");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const instants = new Float64Array(bytes.byteLength / 8);
-  for (let i = 0; i < instants.length; i++) {
-    // The int8 as two halves: exact as a double while below 2^53 µs (the year 2285).
-    const micros = view.getInt32(i * 8) * 4_294_967_296 + view.getUint32(i * 8 + 4);
-    instants[i] = Math.floor(micros / 1000) + postgresEpochMs;
+export function unpackInstantsInto(
+  bytes: Uint8Array | null,
+  columns: readonly Float64Array[],
+  at: number,
+): number {
+  if (!bytes) return at;
+  const rowBytes = columns.length * 8;
+  if (bytes.byteLength % rowBytes !== 0) {
+    throw new Error(`packed instants must come ${columns.length} to a row, 8 bytes each`);
   }
-  return instants;
+  let row = at;
+  for (let offset = 0; offset < bytes.byteLength; row++) {
+    for (const column of columns) {
+      // The big-endian int8 as two halves: exact as a double while below 2^53 µs (the year 2285).
+      const high =
+        ((bytes[offset] as number) << 24) |
+        ((bytes[offset + 1] as number) << 16) |
+        ((bytes[offset + 2] as number) << 8) |
+        (bytes[offset + 3] as number);
+      const low =
+        (((bytes[offset + 4] as number) << 24) |
+          ((bytes[offset + 5] as number) << 16) |
+          ((bytes[offset + 6] as number) << 8) |
+          (bytes[offset + 7] as number)) >>>
+        0;
+      column[row] = Math.floor((high * 4_294_967_296 + low) / 1000) + postgresEpochMs;
+      offset += 8;
+    }
+  }
+  return row;
 }

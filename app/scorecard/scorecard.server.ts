@@ -8,7 +8,7 @@ import { and, eq, gt, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from 
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import type { SourceKind } from "../../db/enums";
-import { packInstants, unpackInstants } from "../../db/packed";
+import { packInstants, unpackInstantsInto } from "../../db/packed";
 import { readTogether } from "../../db/read-together";
 import {
   definitionVersions,
@@ -548,29 +548,30 @@ async function periodFigures(
   const reachedSql = sum(cohortRows, (r) => r.reachedSql);
   const heldBack = held?.n ?? 0;
 
-  // Time to first contact, per group of assignments (same source, campaign and owner): the
-  // contacts of all groups in flat typed arrays, each group a range of them — no object or array
-  // per contact, tens of thousands of them in a quarter.
+  // Time to first contact: every contact of the period in flat typed arrays, group after group
+  // (assignments of the same source, campaign and owner), group g at [starts[g], starts[g + 1]):
+  // no object or array per contact or per group, tens of thousands and thousands of them.
   const hoursBetween = sharedBusinessHoursMeter(calendar);
-  const packed = assignedRows.map((row) => unpackInstants(row.contacts));
-  const contacts = sum(packed, (pairs) => pairs.length / 2);
+  let contacts = 0;
+  for (const row of assignedRows) contacts += (row.contacts?.byteLength ?? 0) / 16;
+  const allAssigned = new Float64Array(contacts);
+  const allContacted = new Float64Array(contacts);
+  const groupStarts = new Int32Array(assignedRows.length + 1);
+  for (const [group, row] of assignedRows.entries()) {
+    groupStarts[group + 1] = unpackInstantsInto(
+      row.contacts,
+      [allAssigned, allContacted],
+      groupStarts[group] as number,
+    );
+  }
   const allHours = new Float64Array(contacts);
   const allWallClock = new Float64Array(contacts);
-  const allAssigned = new Float64Array(contacts);
-  let filled = 0;
-  const contactGroups = assignedRows.map((row, index) => {
-    const pairs = packed[index] as Float64Array;
-    const first = filled;
-    for (let i = 0; i < pairs.length; i += 2) {
-      const at = pairs[i] as number;
-      const contact = pairs[i + 1] as number;
-      allAssigned[filled] = at;
-      allHours[filled] = hoursBetween(at, contact);
-      allWallClock[filled] = (contact - at) / 3_600_000;
-      filled++;
-    }
-    return { ...row, hours: allHours.subarray(first, filled) };
-  });
+  for (let i = 0; i < contacts; i++) {
+    const at = allAssigned[i] as number;
+    const contact = allContacted[i] as number;
+    allHours[i] = hoursBetween(at, contact);
+    allWallClock[i] = (contact - at) / 3_600_000;
+  }
 
   const target = context.mqlsPerMonth === null ? null : periodTarget(context.mqlsPerMonth, days);
   const elapsed = Math.min(
@@ -641,7 +642,26 @@ async function periodFigures(
     const by = tallies<string | null>();
     for (const r of cohortSets[set]) addCohort(by.of(keyOf(r)), r);
     for (const r of clockSets[set]) addClocks(by.of(keyOf(r)), r);
-    for (const group of contactGroups) by.of(keyOf(group)).hours.push(group.hours);
+    // Contacts by key: each group's key for its range of contacts, laid out key by key, each
+    // key's hours one part.
+    const keyIndex = new Map<string | null, number>();
+    const contactKey = new Int32Array(contacts);
+    for (const [group, r] of assignedRows.entries()) {
+      const key = keyOf(r);
+      let index = keyIndex.get(key);
+      if (index === undefined) {
+        index = keyIndex.size;
+        keyIndex.set(key, index);
+      }
+      contactKey.fill(index, groupStarts[group], groupStarts[group + 1]);
+    }
+    const { laid, ranges } = layOutByKey(allHours, contactKey, keyIndex.size);
+    for (const [key, index] of keyIndex) {
+      // Every key an assignment has, contacted or not, has a row.
+      const tally = by.of(key);
+      const [from, to] = ranges[index] as [number, number];
+      if (to > from) tally.hours.push(laid.subarray(from, to));
+    }
     for (const key of extraKeys) by.of(key);
     return [...by.found].map(([key, found]) => row(key, found));
   };
@@ -834,15 +854,18 @@ async function versionsInForce(db: Database, workspaceId: string, start: Date, e
     version: definitionVersions.version,
     title: definitionVersions.title,
   };
-  const mqlDefinitions = await db
-    .select(select)
-    .from(definitionVersions)
-    .where(and(inForce(definitionVersions), eq(definitionVersions.kind, "mql")))
-    .orderBy(definitionVersions.version);
-  const agreements = await db
-    .select({ id: slaAgreements.id, version: slaAgreements.version, title: slaAgreements.title })
-    .from(slaAgreements)
-    .where(inForce(slaAgreements))
-    .orderBy(slaAgreements.version);
+  // Both at once: sent with the period's other queries, not one round trip after them.
+  const [mqlDefinitions, agreements] = await Promise.all([
+    db
+      .select(select)
+      .from(definitionVersions)
+      .where(and(inForce(definitionVersions), eq(definitionVersions.kind, "mql")))
+      .orderBy(definitionVersions.version),
+    db
+      .select({ id: slaAgreements.id, version: slaAgreements.version, title: slaAgreements.title })
+      .from(slaAgreements)
+      .where(inForce(slaAgreements))
+      .orderBy(slaAgreements.version),
+  ]);
   return { mqlDefinitions, slaAgreements: agreements };
 }
