@@ -45,9 +45,11 @@ export function businessHoursMeter(
   const holidays = new Set(calendar.holidays);
   // Local days by their UTC-carrier day number (days since the epoch of the local date).
   const days = new Map<number, Day>();
-  const dayOf = (carrier: number): Day => {
-    let day = days.get(carrier);
-    if (day) return day;
+  // The look-up alone in its own function: a function whose body creates a closure (`at`) sets
+  // up a context for the variables it captures on every call, cache hit or not — megabytes a
+  // request, measuring tens of thousands of contacts.
+  const dayOf = (carrier: number): Day => days.get(carrier) ?? buildDay(carrier);
+  const buildDay = (carrier: number): Day => {
     const date = new Date(carrier * msPerDay);
     const y = date.getUTCFullYear();
     const m = date.getUTCMonth();
@@ -55,7 +57,7 @@ export function businessHoursMeter(
     const slot = hours[date.getUTCDay()];
     const at = (minutes: number) =>
       new TZDate(y, m, d, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
-    day =
+    const day =
       slot && !holidays.has(date.toISOString().slice(0, 10))
         ? { open: at(slot.open), close: at(slot.close) }
         : { open: -1, close: -1 };
