@@ -557,9 +557,9 @@ async function periodFigures(
   const allAssigned = new Float64Array(contacts);
   const allContacted = new Float64Array(contacts);
   const groupStarts = new Int32Array(assignedRows.length + 1);
-  for (const [group, row] of assignedRows.entries()) {
+  for (let group = 0; group < assignedRows.length; group++) {
     groupStarts[group + 1] = unpackInstantsInto(
-      row.contacts,
+      (assignedRows[group] as (typeof assignedRows)[number]).contacts,
       [allAssigned, allContacted],
       groupStarts[group] as number,
     );
@@ -646,8 +646,8 @@ async function periodFigures(
     // key's hours one part.
     const keyIndex = new Map<string | null, number>();
     const contactKey = new Int32Array(contacts);
-    for (const [group, r] of assignedRows.entries()) {
-      const key = keyOf(r);
+    for (let group = 0; group < assignedRows.length; group++) {
+      const key = keyOf(assignedRows[group] as Keyed);
       let index = keyIndex.get(key);
       if (index === undefined) {
         index = keyIndex.size;
@@ -681,7 +681,8 @@ async function periodFigures(
     for (const r of cohortSets.week) addCohort(by.of(r.week), r);
     for (const r of clockSets.week) addClocks(by.of(r.week), r);
     // Contacts by their assignment's week: laid out week after week, each week one part.
-    const weekOfContact = Int32Array.from(allAssigned, weekOfInstant);
+    const weekOfContact = new Int32Array(contacts);
+    for (let i = 0; i < contacts; i++) weekOfContact[i] = weekOfInstant(allAssigned[i] as number);
     const { laid, ranges } = layOutByKey(allHours, weekOfContact, edges.length + 1);
     for (const [week, [from, to]] of ranges.entries())
       if (to > from) by.of(week).hours.push(laid.subarray(from, to));
