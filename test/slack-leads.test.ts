@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scorecard } from "../app/scorecard/scorecard.server";
 import { periodContaining } from "../app/sla/periods";
 import { connectSlackTeam } from "../app/slack-links/links.server";
-import { feedback, leads, routingDecisions, routingRules } from "../db/schema";
+import { feedback, leads, routingDecisions, routingRules, slackLeadMessages } from "../db/schema";
 import { scorecardHeadlineText } from "../slack/views/scorecard";
 import { makeActiveDefinition, makeApiKey, makeMember, makeWorkspace } from "./helpers/factories";
 import { type FakeSlack, startFakeSlack } from "./helpers/fake-slack";
@@ -96,6 +96,22 @@ async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
   throw new Error(
     `Timed out waiting for ${what}; Slack saw: ${slack.calls.map((c) => c.method).join(", ")}`,
   );
+}
+
+/**
+ * Until the lead's Slack message has been posted and kept: a rep opens the feedback modal from
+ * it, and its update on submission needs it (posting it runs after the lead's API answer).
+ */
+async function waitForLeadMessage(leadId: string) {
+  for (let i = 0; i < 100; i++) {
+    const kept = await server.db
+      .select()
+      .from(slackLeadMessages)
+      .where(eq(slackLeadMessages.leadId, leadId));
+    if (kept.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out waiting for lead ${leadId}'s message to be kept`);
 }
 
 const sign = (payload: Record<string, unknown>, extra: { retryNum?: number } = {}) =>
@@ -197,6 +213,7 @@ describe("buttons and the feedback modal", () => {
 
   it("a submitted modal stores the feedback once, even when Slack retries it three times", async () => {
     const { id } = await postLead("sl-4");
+    await waitForLeadMessage(id);
     const payload = viewSubmission({
       viewId: "V0FEEDBACK4",
       userId: "U0FLEUR",
