@@ -13,6 +13,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -1266,3 +1267,28 @@ export const deals = pgTable(
   ],
 );
 export type Deal = typeof deals.$inferSelect;
+
+/**
+ * Markov's removal effects as learnt for a workspace, a period's end and a dimension, kept when
+ * learning them was slow (a year of a large workspace's journeys: seconds), so that the report
+ * and the page read them instead of learning them again; relearnt once they are an hour old
+ * (app/attribution/markov-chains.server.ts, docs/attribution.md).
+ */
+export const markovChains = pgTable(
+  "markov_chains",
+  {
+    workspaceId: workspaceId(),
+    /** The period's end: the chain learns from the 365 days before it. */
+    endAt: timestamp("end_at", { withTimezone: true }).notNull(),
+    /** source, campaign or content. */
+    dimension: text("dimension").notNull(),
+    /** Channel → removal effect. */
+    removalEffects: jsonb("removal_effects").$type<Record<string, number>>().notNull(),
+    /** The journeys (leads) it learnt from. */
+    journeys: integer("journeys").notNull(),
+    learntAt: timestamp("learnt_at", { withTimezone: true }).notNull(),
+    /** How long learning took, in milliseconds. */
+    learnMs: integer("learn_ms").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.endAt, table.dimension] })],
+);

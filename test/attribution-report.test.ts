@@ -1,9 +1,19 @@
 // Closed-loop attribution from stored data on a hand-computed fixture: two won deals whose leads
 // were touched by LinkedIn, Google Ads and a webinar, credited under several models; the report
-// through GET /api/v1/attribution (field errors), the /attribution page, and a deal's story.
+// through GET /api/v1/attribution (field errors), the /attribution page, and a deal's story;
+// Markov's chain kept when slow to learn, learnt again behind a stale one, forgotten on import.
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { attributionToJson } from "../app/api/attribution";
+import {
+  type ChainPolicy,
+  chainsLearnt,
+  defaultChainPolicy,
+  markovChains,
+} from "../app/attribution/markov-chains.server";
 import { attributionReport } from "../app/attribution/report.server";
+import { createImport, runImport, saveMapping } from "../app/imports/imports.server";
+import { markovChains as keptChains, leads } from "../db/schema";
 import { makeActiveDefinition, makeApiKey, makeWorkspace, signedIn } from "./helpers/factories";
 import { arriveLead } from "./helpers/leads";
 import { startTestServer, type TestServer } from "./helpers/server";
@@ -158,6 +168,7 @@ describe("the attribution report", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as ReturnType<typeof attributionToJson>;
     expect(body.model).toBe("first_touch");
+    expect(body.markov_chain).toBeNull();
     expect(body.by_source.map((row) => [row.key, row.won_cents])).toEqual([
       ["LinkedIn", 3_000_000],
       ["Google Ads", 1_000_000],
@@ -167,6 +178,17 @@ describe("the attribution report", () => {
     const paths = ((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(["model", "to"]));
     expect((await fetch(new URL("/api/v1/attribution", server.url))).status).toBe(401);
+
+    // Markov says what it learnt from: A and B, the leads touched in the year before the end.
+    const markov = (await (
+      await get(`?model=markov&from=${period.from}&to=${period.to}`)
+    ).json()) as ReturnType<typeof attributionToJson>;
+    expect(markov.markov_chain?.journeys).toBe(2);
+    expect(Date.now() - Date.parse(markov.markov_chain?.learnt_at ?? "")).toBeLessThan(60_000);
+    // Learning two journeys is quick: nothing is kept, the next report learns anew.
+    expect(
+      await server.db.select().from(keptChains).where(eq(keptChains.workspaceId, workspaceId)),
+    ).toEqual([]);
   });
 
   it("shows the report and the models side by side, and tells a deal's story", async () => {
@@ -178,6 +200,9 @@ describe("the attribution report", () => {
     expect(page).toContain("€30,000.00");
     expect(page).toContain('data-testid="compare"');
     expect(page).toContain("Data-driven (Markov)");
+    expect(page).toContain(
+      'data-testid="markov-chain">Data-driven (Markov) learnt its chain from 2 journeys',
+    );
     const invalid = await browser.get(
       "/attribution?model=first_touch&from=2026-12-01&to=2026-11-01",
     );
@@ -192,5 +217,80 @@ describe("the attribution report", () => {
       "This €30,000.00 deal began with a click on a LinkedIn ad on 1 Oct 2026, then a search for “wms software”, the webinar “Track & trace live”, and closed after 35 days and 0 conversations.",
     );
     expect(story.match(/data-testid="credit"[^>]*>33\.3%</g)).toHaveLength(3);
+  });
+
+  it("keeps a chain that was slow to learn, learns it again behind it when stale, and forgets it on import", async () => {
+    const { db } = server;
+    const end = new Date("2026-11-30T23:00:00Z"); // 1 December, Amsterdam's midnight
+    let clock = new Date("2026-12-02T09:00:00Z");
+    // Every chain counts as slow here (0 ms); fresh for an hour.
+    const policy: ChainPolicy = { ...defaultChainPolicy, keepAfterMs: 0, now: () => clock };
+    const first = await markovChains(db, workspaceId, end, ["source"], policy);
+    expect(first.journeys).toBe(2);
+    expect(first.learntAt).toEqual(clock);
+    const kept = () =>
+      db
+        .select()
+        .from(keptChains)
+        .where(and(eq(keptChains.workspaceId, workspaceId), eq(keptChains.endAt, end)));
+    expect((await kept()).map((chain) => [chain.dimension, chain.journeys])).toEqual([
+      ["source", 2],
+    ]);
+
+    // A third lead, met at a trade fair and not converting: a channel the chain has not seen.
+    await arriveLead(db, workspaceId, at("2026-11-10T12:00:00Z"), {
+      source: "Events",
+      company: "Zeeland Koel",
+      touchpoints: [{ kind: "event", source: "Events", occurred_at: "2026-11-10T09:00:00Z" }],
+    } as never);
+    const channels = (chains: Awaited<ReturnType<typeof markovChains>>) =>
+      [...(chains.effects.get("source")?.keys() ?? [])].sort();
+    // Within the hour the kept chain is read as it was.
+    clock = new Date("2026-12-02T09:30:00Z");
+    const fresh = await markovChains(db, workspaceId, end, ["source"], policy);
+    expect(fresh.learntAt).toEqual(first.learntAt);
+    expect(fresh.effects).toEqual(first.effects);
+    expect(channels(fresh)).toEqual(["Google Ads", "LinkedIn", "Webinar"]);
+    expect(fresh.journeys).toBe(2);
+
+    // Past the hour it is still served, and learnt again behind it.
+    clock = new Date("2026-12-02T10:01:00Z");
+    const stale = await markovChains(db, workspaceId, end, ["source"], policy);
+    expect(stale.learntAt).toEqual(first.learntAt);
+    await chainsLearnt();
+    const relearnt = await markovChains(db, workspaceId, end, ["source"], policy);
+    expect(relearnt.learntAt).toEqual(new Date("2026-12-02T10:01:00Z"));
+    expect(relearnt.journeys).toBe(3);
+    expect(channels(relearnt)).toEqual(["Events", "Google Ads", "LinkedIn", "Webinar"]);
+    // As learnt without keeping.
+    const unkept = { ...policy, keepAfterMs: Number.POSITIVE_INFINITY };
+    expect(relearnt.effects).toEqual(
+      (await markovChains(db, workspaceId, new Date(end.getTime() + 1), ["source"], unkept))
+        .effects,
+    );
+
+    // An import forgets the workspace's kept chains.
+    const [a] = await db
+      .select({ email: leads.email })
+      .from(leads)
+      .where(eq(leads.id, ids.a as string));
+    const created = await createImport({
+      db,
+      workspaceId,
+      kind: "touchpoints",
+      fileName: "touches.csv",
+      csv: `email,kind,source,occurred_at\n${a?.email},page_view,Newsletter,2026-10-05 10:00\n`,
+      createdByUserId: null,
+    });
+    await saveMapping({
+      db,
+      workspaceId,
+      importId: created.id,
+      mapping: created.mapping ?? {},
+      preset: "baton",
+      start: true,
+    });
+    expect(await runImport({ db, importId: created.id })).toEqual({ ran: true });
+    expect(await kept()).toEqual([]);
   });
 });

@@ -34,6 +34,9 @@ export function attributionToJson(report: AttributionReport, halfLifeDays: numbe
     by_source: report.bySource.map(rowJson),
     by_campaign: report.byCampaign.map(rowJson),
     by_content: report.byContent.map(rowJson),
+    markov_chain: report.chain
+      ? { journeys: report.chain.journeys, learnt_at: report.chain.learntAt.toISOString() }
+      : null,
   };
 }
 
@@ -72,5 +75,16 @@ export const attributionResponseSchema = z
     by_source: z.array(creditRow),
     by_campaign: z.array(creditRow),
     by_content: z.array(creditRow),
+    markov_chain: z
+      .object({
+        journeys: z.number().int().describe("The journeys (leads) the chain learnt from"),
+        learnt_at: z.iso
+          .datetime()
+          .describe(
+            "When it was learnt: a chain that is slow to learn is kept and learnt again hourly",
+          ),
+      })
+      .nullable()
+      .describe("Markov's chain (null under other models)"),
   })
   .meta({ id: "Attribution" });

@@ -3,18 +3,14 @@
 // model shares each conversion (and its money) among those touches, and the credit is summed per
 // source, campaign and content. Markov's removal effects come from the journeys of every lead
 // touched in the year up to the period's end, converting (a deal won in that year) or not.
-import { and, asc, count, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { activities, deals, leadEvents, leads, touchpoints, workspaces } from "../../db/schema";
 import { costsInPeriod } from "../scorecard/costs.server";
 import { localMidnight } from "../sla/periods";
-import {
-  type AttributionModel,
-  defaultHalfLifeDays,
-  type Journey,
-  markovRemovalEffects,
-  touchCredits,
-} from "./models";
+import { markovChains } from "./markov-chains.server";
+import { type AttributionModel, defaultHalfLifeDays, type Journey, touchCredits } from "./models";
 import { type AttributionDimension, attributionDimensions, unknownKey } from "./query";
 
 const DAY = 86_400_000;
@@ -52,6 +48,8 @@ export interface AttributionReport {
   bySource: AttributionRow[];
   byCampaign: AttributionRow[];
   byContent: AttributionRow[];
+  /** Markov's chain: how many journeys it learnt from, and when (null under other models). */
+  chain: { journeys: number; learntAt: Date } | null;
 }
 
 interface Conversion {
@@ -129,12 +127,6 @@ interface ReportTouch {
   content: string | null;
 }
 
-/** The rows of a raw query, from either driver (postgres.js gives an array, PGlite `{ rows }`). */
-async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
 /**
  * The report under each of `models` (the page compares all seven) from one reading of the
  * period: the conversions, their journeys (which do not depend on the model) and, when Markov is
@@ -194,7 +186,7 @@ export async function attributionReports(
       select t.occurred_at, t.id, t.source, t.campaign, t.content from ${touchpoints} t
       where t.lead_id = c.id and t.workspace_id = ${workspaceId} offset 0
     ) t on true`;
-  const [mqls, sqls, dealRows, journeyRows, costs, removalEffects] = await Promise.all([
+  const [mqls, sqls, dealRows, journeyRows, costs, chains] = await Promise.all([
     db.select({ leadId: leads.id, at: leads.mqlAt }).from(leads).where(mqlCohort),
     db
       .select({ leadId: leadEvents.leadId, at: leadEvents.occurredAt })
@@ -223,10 +215,9 @@ export async function attributionReports(
       content: string | null;
     }>(db, journeysQuery),
     costsInPeriod({ db, workspaceId, from: options.from, to: options.to }),
-    options.models.includes("markov")
-      ? markovEffects(db, workspaceId, end)
-      : new Map<AttributionDimension, Map<string, number>>(),
+    options.models.includes("markov") ? markovChains(db, workspaceId, end) : null,
   ]);
+  const removalEffects = chains?.effects ?? new Map<AttributionDimension, Map<string, number>>();
 
   const conversions: Conversion[] = [
     ...mqls.flatMap((row) =>
@@ -392,92 +383,12 @@ export async function attributionReports(
       bySource: finish(tables.get("source") as Map<string, AttributionRow>, sourceCost),
       byCampaign: finish(tables.get("campaign") as Map<string, AttributionRow>, campaignCost),
       byContent: finish(tables.get("content") as Map<string, AttributionRow>),
+      chain:
+        model === "markov" && chains
+          ? { journeys: chains.journeys, learntAt: chains.learntAt }
+          : null,
     };
   });
-}
-
-/** Separates the channels of a path that the database puts together (no name holds it). */
-const pathSeparator = "\u001f";
-
-/**
- * Markov's removal effects per dimension, learnt from every lead touched in the 365 days before
- * `end`: converting when it has a deal won in those days, not converting otherwise; each journey
- * runs to `end` (or to its latest win). The paths are put together and counted in the database —
- * a year of a large workspace is a million journeys and five million touches, too many to carry
- * into the server one by one — and the chain is learnt from each distinct path and its counts.
- */
-export async function markovEffects(
-  db: Database,
-  workspaceId: string,
-  end: Date,
-  dimensions: readonly AttributionDimension[] = attributionDimensions,
-) {
-  const yearStart = new Date(end.getTime() - 365 * DAY);
-  const endAt = sql`${end.toISOString()}::timestamptz`;
-  const wonDeals = and(
-    eq(deals.workspaceId, workspaceId),
-    eq(deals.status, "won"),
-    isNotNull(deals.leadId),
-    gte(deals.closedAt, yearStart),
-    lt(deals.closedAt, end),
-  );
-  const path = (dimension: AttributionDimension) => {
-    const column = sql.identifier(dimension);
-    return sql`coalesce(
-      string_agg(t.${column}, ${pathSeparator} order by t.occurred_at, t.id)
-        filter (where t.${column} is not null and t.occurred_at <= coalesce(won.won_at, ${endAt})),
-      coalesce(l.${column}, ${unknownKey})) as ${sql.identifier(`${dimension}_path`)}`;
-  };
-  const grouped = dimensions.map((dimension) => sql`(${sql.identifier(`${dimension}_path`)})`);
-  const which = dimensions.map(
-    (dimension) =>
-      sql`when grouping(${sql.identifier(`${dimension}_path`)}) = 0 then ${dimension}::text`,
-  );
-  const rows = await rowsOf<{
-    dimension: AttributionDimension;
-    path: string;
-    conversions: number;
-    nulls: number;
-  }>(
-    db,
-    sql`with won as (
-      select ${deals.leadId} as lead_id, max(${deals.closedAt}) as won_at from ${deals}
-      where ${wonDeals} group by ${deals.leadId}
-    ), paths as (
-      select won.won_at is not null as converted, ${sql.join(dimensions.map(path), sql`, `)}
-      from ${leads} l
-      left join won on won.lead_id = l.id
-      left join ${touchpoints} t on t.lead_id = l.id and t.workspace_id = l.workspace_id
-      where l.workspace_id = ${workspaceId}
-      group by l.id, won.won_at
-      having won.won_at is not null
-        or bool_or(t.occurred_at >= ${yearStart.toISOString()}::timestamptz and t.occurred_at < ${endAt})
-    )
-    select case ${sql.join(which, sql` `)} end as dimension,
-      coalesce(${sql.join(
-        dimensions.map((dimension) => sql.identifier(`${dimension}_path`)),
-        sql`, `,
-      )}) as path,
-      (count(*) filter (where converted))::int as conversions,
-      (count(*) filter (where not converted))::int as nulls
-    from paths group by grouping sets (${sql.join(grouped, sql`, `)})`,
-  );
-  const journeys = new Map<AttributionDimension, Journey[]>(
-    dimensions.map((dimension) => [dimension, []]),
-  );
-  for (const row of rows)
-    journeys.get(row.dimension)?.push({
-      touches: row.path.split(pathSeparator).map((channel) => ({ channel })),
-      conversions: row.conversions,
-      nulls: row.nulls,
-    });
-  const effects = new Map<AttributionDimension, Map<string, number>>();
-  for (const dimension of dimensions)
-    effects.set(
-      dimension,
-      markovRemovalEffects({ journeys: journeys.get(dimension) ?? [] }).removalEffects,
-    );
-  return effects;
 }
 
 function keyOf(dimension: AttributionDimension) {
@@ -560,13 +471,13 @@ export async function dealStory(options: {
   const removalEffects =
     options.model === "markov"
       ? (
-          await markovEffects(
+          await markovChains(
             options.db,
             options.workspaceId,
             new Date(options.closedAt.getTime() + 1),
             ["source"],
           )
-        ).get("source")
+        ).effects.get("source")
       : undefined;
   const shares = touchCredits({
     model: options.model,

@@ -1,6 +1,7 @@
 // CSV import of leads, touchpoints and deals: the upload (kept in the database until done), the
 // column mapping, a preview, and the background job that takes the rows in, chunk by chunk,
 // under a lease so that only one instance works on an import and a crashed one is taken over.
+
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
@@ -17,6 +18,7 @@ import {
   workspaces,
 } from "../../db/schema";
 import { NotFoundError } from "../accounts/errors";
+import { forgetMarkovChains } from "../attribution/markov-chains.server";
 import type { DealCreateInput } from "../deals/schemas";
 import { type Locale, type MessageKey, translateMessage } from "../i18n/i18n";
 import type { LeadInput, StandaloneTouchpointInput } from "../leads/schemas";
@@ -502,6 +504,8 @@ export async function runImport(options: {
           .where(and(eq(imports.id, importId), eq(imports.lockedUntil, lease)))
           .returning({ id: imports.id });
         if (!renewed) throw new LostLeaseError();
+        // The chunk may have rewritten the year's journeys: Markov learns them anew.
+        await forgetMarkovChains(tx, job.workspaceId);
       });
       lease = next;
       const before = counters.processedRows - chunk.length;

@@ -19,6 +19,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { leads, users } from "../../db/schema";
 import {
   acceptedCondition,
@@ -195,12 +196,6 @@ export async function listLeads(options: {
     0,
   );
   return { rows, total: Number(ids[0]?.total ?? 0), totalExact: true, pageSize: leadPageSize };
-}
-
-/** The rows of a raw query, from either driver (postgres.js gives an array, PGlite `{ rows }`). */
-async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
 }
 
 /**

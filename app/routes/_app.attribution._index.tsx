@@ -16,7 +16,7 @@ import { buttonClass } from "../components/ui/button";
 import { Card, PageHeader } from "../components/ui/card";
 import { FormError, SelectField, TextField } from "../components/ui/field";
 import { todayIn } from "../feedback/period";
-import { formatMoney, formatNumber } from "../i18n/format";
+import { formatDateTime, formatMoney, formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../i18n/use-t";
 import { presetPeriod } from "../scorecard/presets";
 
@@ -49,6 +49,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         errors: parsed.error.issues.map((issue) => issue.message),
         report: null,
         compare: [],
+        chain: null,
+        timeZone: viewer.workspace.timeZone,
       },
       { status: 400 },
     );
@@ -70,13 +72,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     model: result.model,
     bySource: Object.fromEntries(result.bySource.map((row) => [row.key, row.wonCents])),
   }));
-  return { ...base, errors: [] as string[], report, compare };
+  const chain = reports.find((result) => result.chain)?.chain ?? null;
+  return {
+    ...base,
+    errors: [] as string[],
+    report,
+    compare,
+    chain: chain && { journeys: chain.journeys, learntAt: chain.learntAt.toISOString() },
+    timeZone: viewer.workspace.timeZone,
+  };
 }
 
 export default function Attribution() {
   const t = useT();
   const locale = useLocale();
-  const { currency, dimension, input, errors, report, compare } = useLoaderData<typeof loader>();
+  const { currency, dimension, input, errors, report, compare, chain, timeZone } =
+    useLoaderData<typeof loader>();
   const money = (cents: number | null) =>
     cents === null ? "—" : formatMoney(Math.round(cents), { locale, currency });
   const count = (value: number) => formatNumber(Math.round(value * 10) / 10, locale);
@@ -255,6 +266,14 @@ export default function Attribution() {
                   </table>
                 </div>
               )}
+              {chain ? (
+                <p className="mt-3 text-xs text-slate-500" data-testid="markov-chain">
+                  {t("attribution.markovChain", {
+                    journeys: formatNumber(chain.journeys, locale),
+                    at: formatDateTime(chain.learntAt, { locale, timeZone }),
+                  })}
+                </p>
+              ) : null}
             </Card>
           </>
         ) : null}

@@ -25,6 +25,8 @@ export const attributionEn = {
   "attribution.compare": "Won revenue per source, every model",
   "attribution.compareDescription":
     "The same deals credited by each model: where they agree, the answer does not depend on the model.",
+  "attribution.markovChain":
+    "Data-driven (Markov) learnt its chain from {journeys} journeys (the leads touched in the year before the period ends) on {at}; a chain that takes seconds to learn is kept and learnt again every hour.",
   "attribution.models.first_touch": "First touch",
   "attribution.models.last_touch": "Last touch",
   "attribution.models.linear": "Linear",

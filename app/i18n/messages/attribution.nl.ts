@@ -27,6 +27,8 @@ export const attributionNl: Record<keyof typeof attributionEn, string> = {
   "attribution.compare": "Gewonnen omzet per bron, elk model",
   "attribution.compareDescription":
     "Dezelfde deals toegekend door elk model: waar ze het eens zijn, hangt het antwoord niet van het model af.",
+  "attribution.markovChain":
+    "Datagedreven (Markov) leerde zijn keten uit {journeys} klantreizen (de leads met contact in het jaar voor het einde van de periode) op {at}; een keten die seconden kost om te leren wordt bewaard en elk uur opnieuw geleerd.",
   "attribution.models.first_touch": "Eerste contact",
   "attribution.models.last_touch": "Laatste contact",
   "attribution.models.linear": "Lineair",

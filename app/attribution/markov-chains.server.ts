@@ -1,0 +1,244 @@
+// Markov's removal effects: learnt from a year of journeys, and kept when learning them is slow.
+//
+// Learning reads every lead touched in the 365 days before the period's end with its touches. On
+// a workspace of a million leads and five million touchpoints that is 10–15 s of the database's
+// time (docs/performance.md), too long for a page or an API call. So a chain whose learning took
+// at least a second is kept (markov_chains) and later reports for the same end read it; once it
+// is an hour old it is still served while it is learnt again behind it, as analytics products
+// retrain their data-driven models on a schedule. A small workspace learns in milliseconds and
+// is never kept: its report reflects the latest touch. An import, which can rewrite a year of
+// journeys at once, forgets the workspace's kept chains.
+import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { deals, markovChains as keptChains, leads, touchpoints } from "../../db/schema";
+import { type Journey, markovRemovalEffects } from "./models";
+import { type AttributionDimension, attributionDimensions, unknownKey } from "./query";
+
+const DAY = 86_400_000;
+
+export interface ChainPolicy {
+  /** A chain whose learning took at least this long (ms) is kept. */
+  keepAfterMs: number;
+  /** A kept chain older than this (ms) is still served, and learnt again behind it. */
+  freshForMs: number;
+  now(): Date;
+}
+
+export const defaultChainPolicy: ChainPolicy = {
+  keepAfterMs: 1_000,
+  freshForMs: 3_600_000,
+  now: () => new Date(),
+};
+
+/** Kept chains not learnt again for this long (their period no longer looked at) are dropped. */
+const keptForMs = 7 * DAY;
+
+export interface MarkovChains {
+  /** Per dimension, each channel's removal effect. */
+  effects: Map<AttributionDimension, Map<string, number>>;
+  /** The journeys (leads) learnt from. */
+  journeys: number;
+  /** When they were learnt: now, unless a kept chain was read. */
+  learntAt: Date;
+}
+
+/** Learning under way, by workspace, end and dimensions: concurrent requests share one. */
+const learning = new Map<string, Promise<MarkovChains>>();
+
+/**
+ * The removal effects of `dimensions` for a period ending at `end`: the kept chains when there
+ * are (learnt again behind them when stale), learnt now otherwise (and kept when that was slow).
+ */
+export async function markovChains(
+  db: Database,
+  workspaceId: string,
+  end: Date,
+  dimensions: readonly AttributionDimension[] = attributionDimensions,
+  policy: ChainPolicy = defaultChainPolicy,
+): Promise<MarkovChains> {
+  const kept = await db
+    .select()
+    .from(keptChains)
+    .where(
+      and(
+        eq(keptChains.workspaceId, workspaceId),
+        eq(keptChains.endAt, end),
+        inArray(keptChains.dimension, [...dimensions]),
+      ),
+    );
+  const key = `${workspaceId} ${end.toISOString()} ${dimensions.join(",")}`;
+  if (kept.length === dimensions.length) {
+    const learntAt = new Date(Math.min(...kept.map((chain) => chain.learntAt.getTime())));
+    if (policy.now().getTime() - learntAt.getTime() > policy.freshForMs && !learning.has(key)) {
+      // Served as kept; learnt again for the next report. A failure leaves the kept chain.
+      learnOnce(key, db, workspaceId, end, dimensions, policy).catch((error) =>
+        console.error("Relearning a Markov chain failed", error),
+      );
+    }
+    return {
+      effects: new Map(
+        kept.map((chain) => [
+          chain.dimension as AttributionDimension,
+          new Map(Object.entries(chain.removalEffects)),
+        ]),
+      ),
+      journeys: Math.min(...kept.map((chain) => chain.journeys)),
+      learntAt,
+    };
+  }
+  return learnOnce(key, db, workspaceId, end, dimensions, policy);
+}
+
+/** Waits for the chains being learnt behind served ones (tests, and a server shutting down). */
+export async function chainsLearnt(): Promise<void> {
+  await Promise.allSettled([...learning.values()]);
+}
+
+/** Forgets the workspace's kept chains: after an import, the next report learns anew. */
+export async function forgetMarkovChains(db: Database, workspaceId: string): Promise<void> {
+  await db.delete(keptChains).where(eq(keptChains.workspaceId, workspaceId));
+}
+
+function learnOnce(
+  key: string,
+  db: Database,
+  workspaceId: string,
+  end: Date,
+  dimensions: readonly AttributionDimension[],
+  policy: ChainPolicy,
+): Promise<MarkovChains> {
+  const under = learning.get(key);
+  if (under) return under;
+  const learnt = (async () => {
+    const learntAt = policy.now();
+    const started = performance.now();
+    const { effects, journeys } = await learnMarkov(db, workspaceId, end, dimensions);
+    const learnMs = Math.round(performance.now() - started);
+    if (learnMs >= policy.keepAfterMs) {
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(keptChains)
+          .values(
+            dimensions.map((dimension) => ({
+              workspaceId,
+              endAt: end,
+              dimension,
+              removalEffects: Object.fromEntries(effects.get(dimension) ?? []),
+              journeys,
+              learntAt,
+              learnMs,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [keptChains.workspaceId, keptChains.endAt, keptChains.dimension],
+            set: {
+              removalEffects: sql`excluded.removal_effects`,
+              journeys: sql`excluded.journeys`,
+              learntAt: sql`excluded.learnt_at`,
+              learnMs: sql`excluded.learn_ms`,
+            },
+          });
+        await tx
+          .delete(keptChains)
+          .where(
+            and(
+              eq(keptChains.workspaceId, workspaceId),
+              lt(keptChains.learntAt, new Date(learntAt.getTime() - keptForMs)),
+            ),
+          );
+      });
+    }
+    return { effects, journeys, learntAt };
+  })().finally(() => learning.delete(key));
+  learning.set(key, learnt);
+  return learnt;
+}
+
+/** Separates the channels of a path that the database puts together (no name holds it). */
+const pathSeparator = "\u001f";
+
+/**
+ * Markov's removal effects per dimension, learnt from every lead touched in the 365 days before
+ * `end`: converting when it has a deal won in those days, not converting otherwise; each journey
+ * runs to `end` (or to its latest win). The paths are put together and counted in the database —
+ * a year of a large workspace is a million journeys and five million touches, too many to carry
+ * into the server one by one — and the chain is learnt from each distinct path and its counts.
+ */
+async function learnMarkov(
+  db: Database,
+  workspaceId: string,
+  end: Date,
+  dimensions: readonly AttributionDimension[] = attributionDimensions,
+) {
+  const yearStart = new Date(end.getTime() - 365 * DAY);
+  const endAt = sql`${end.toISOString()}::timestamptz`;
+  const wonDeals = and(
+    eq(deals.workspaceId, workspaceId),
+    eq(deals.status, "won"),
+    isNotNull(deals.leadId),
+    gte(deals.closedAt, yearStart),
+    lt(deals.closedAt, end),
+  );
+  const path = (dimension: AttributionDimension) => {
+    const column = sql.identifier(dimension);
+    return sql`coalesce(
+      string_agg(t.${column}, ${pathSeparator} order by t.occurred_at, t.id)
+        filter (where t.${column} is not null and t.occurred_at <= coalesce(won.won_at, ${endAt})),
+      coalesce(l.${column}, ${unknownKey})) as ${sql.identifier(`${dimension}_path`)}`;
+  };
+  const grouped = dimensions.map((dimension) => sql`(${sql.identifier(`${dimension}_path`)})`);
+  const which = dimensions.map(
+    (dimension) =>
+      sql`when grouping(${sql.identifier(`${dimension}_path`)}) = 0 then ${dimension}::text`,
+  );
+  const rows = await rowsOf<{
+    dimension: AttributionDimension;
+    path: string;
+    conversions: number;
+    nulls: number;
+  }>(
+    db,
+    sql`with won as (
+      select ${deals.leadId} as lead_id, max(${deals.closedAt}) as won_at from ${deals}
+      where ${wonDeals} group by ${deals.leadId}
+    ), paths as (
+      select won.won_at is not null as converted, ${sql.join(dimensions.map(path), sql`, `)}
+      from ${leads} l
+      left join won on won.lead_id = l.id
+      left join ${touchpoints} t on t.lead_id = l.id and t.workspace_id = l.workspace_id
+      where l.workspace_id = ${workspaceId}
+      group by l.id, won.won_at
+      having won.won_at is not null
+        or bool_or(t.occurred_at >= ${yearStart.toISOString()}::timestamptz and t.occurred_at < ${endAt})
+    )
+    select case ${sql.join(which, sql` `)} end as dimension,
+      coalesce(${sql.join(
+        dimensions.map((dimension) => sql.identifier(`${dimension}_path`)),
+        sql`, `,
+      )}) as path,
+      (count(*) filter (where converted))::int as conversions,
+      (count(*) filter (where not converted))::int as nulls
+    from paths group by grouping sets (${sql.join(grouped, sql`, `)})`,
+  );
+  const journeys = new Map<AttributionDimension, Journey[]>(
+    dimensions.map((dimension) => [dimension, []]),
+  );
+  for (const row of rows)
+    journeys.get(row.dimension)?.push({
+      touches: row.path.split(pathSeparator).map((channel) => ({ channel })),
+      conversions: row.conversions,
+      nulls: row.nulls,
+    });
+  const effects = new Map<AttributionDimension, Map<string, number>>();
+  for (const dimension of dimensions)
+    effects.set(
+      dimension,
+      markovRemovalEffects({ journeys: journeys.get(dimension) ?? [] }).removalEffects,
+    );
+  // Every lead is one path in each grouping: the first dimension's counts are all of them.
+  const learntFrom = rows
+    .filter((row) => row.dimension === dimensions[0])
+    .reduce((sum, row) => sum + row.conversions + row.nulls, 0);
+  return { effects, journeys: learntFrom };
+}
