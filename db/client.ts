@@ -80,7 +80,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
       onnotice: () => {},
       // PostgreSQL's default 4 MB sends the scorecard's grouping of a quarter's leads (tens of
       // thousands of rows) to disk; with more it sorts or hashes in memory (docs/performance.md).
-      connection: { work_mem: "32MB" },
+      // JIT compiling is for long CPU-bound scans; the attribution report's plans, whose
+      // lookups per lead the planner overestimates fivefold, paid 0.24 s (the journeys) and
+      // 1.6 s (Markov's year) to compile before a row was read (docs/performance.md).
+      connection: { work_mem: "32MB", jit: "off" },
     });
     const db = drizzlePostgres({ client: preparing(client), schema }) as unknown as Database;
     return {
