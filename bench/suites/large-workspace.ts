@@ -7,7 +7,8 @@
 // - the lead list (/leads documents), filtered and sorted several ways a team uses it, pages 2+
 //   included: p95 ≤ 100 ms each; and the same lists as the loader's data request (/leads.data);
 // - each attribution model over 100,000 journeys, in-process: ≤ 5 s each; the attribution API
-//   for the quarter (rule-based and Markov) and the attribution page beside them.
+//   for the quarter (rule-based and Markov) and the attribution page beside them; before them,
+//   Markov learning its chain (the kept chains deleted, one request a run).
 //
 // Every HTTP figure is the median over runs of each run's p95 over a fixed list of requests
 // (40 for pages and the scorecard API, 3 for the attribution API and page), after a warm-up pass.
@@ -17,7 +18,7 @@
 import postgres from "postgres";
 import { type AttributionModel, attribute, attributionModels } from "../../app/attribution/models";
 import { ensureLargeWorkspace } from "../generate";
-import { BenchSession, p95Runs, type TimedRequest } from "../lib/large-http";
+import { BenchSession, p95Runs, type TimedRequest, timeRequest } from "../lib/large-http";
 import { dimensions, loadJourneys } from "../lib/large-journeys";
 import { startServer } from "../lib/server";
 import {
@@ -280,6 +281,30 @@ async function run(context: BenchContext): Promise<Figure[]> {
 
       if (only.has("attribution")) {
         const period = `from=${quarter.from}&to=${quarter.to}`;
+        // Markov learning its chain from the year's journeys: the first report for a period
+        // end, or an import's next (app/attribution/markov-chains.server.ts). Each run forgets
+        // the kept chains and times one request; the figures after it read the chain kept.
+        const learning = "attribution API markov, a quarter, learning the chain";
+        context.log(`${learning}…`);
+        const learnt: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          await sql`delete from markov_chains where workspace_id = ${workspace.workspaceId}`;
+          learnt.push(
+            await timeRequest(session, {
+              path: `/api/v1/attribution?model=markov&${period}`,
+              headers: api,
+            }),
+          );
+          context.log(`${learning} run ${i + 1}: ${learnt[i]?.toFixed(0)} ms`);
+        }
+        figures.push(
+          figure({
+            name: learning,
+            unit: "ms",
+            runs: learnt,
+            note: `GET /api/v1/attribution?model=markov&${period} after the workspace's kept chains are deleted; one request per run`,
+          }),
+        );
         for (const model of ["position_based", "markov"] as const) {
           await measure(
             `attribution API ${model}, a quarter (p95)`,
