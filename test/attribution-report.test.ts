@@ -2,7 +2,7 @@
 // were touched by LinkedIn, Google Ads and a webinar, credited under several models; the report
 // through GET /api/v1/attribution (field errors), the /attribution page, and a deal's story;
 // Markov's chain kept when slow to learn, learnt again behind a stale one, forgotten on import.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { attributionToJson } from "../app/api/attribution";
 import {
@@ -13,6 +13,7 @@ import {
 } from "../app/attribution/markov-chains.server";
 import { attributionReport } from "../app/attribution/report.server";
 import { createImport, runImport, saveMapping } from "../app/imports/imports.server";
+import { openDatabase } from "../db/client";
 import { markovChains as keptChains, leads } from "../db/schema";
 import { makeActiveDefinition, makeApiKey, makeWorkspace, signedIn } from "./helpers/factories";
 import { arriveLead } from "./helpers/leads";
@@ -203,6 +204,12 @@ describe("the attribution report", () => {
     expect(page).toContain(
       'data-testid="markov-chain">Data-driven (Markov) learnt its chain from 2 journeys',
     );
+    // Markov asked for: its report streams in after the page's shell, with the rest.
+    const markovPage = await (
+      await browser.get(`/attribution?model=markov&from=${period.from}&to=${period.to}`)
+    ).text();
+    expect(markovPage).toContain('data-testid="attribution"');
+    expect(markovPage).toContain('data-testid="markov-chain"');
     const invalid = await browser.get(
       "/attribution?model=first_touch&from=2026-12-01&to=2026-11-01",
     );
@@ -293,4 +300,56 @@ describe("the attribution report", () => {
     expect(await runImport({ db, importId: created.id })).toEqual({ ran: true });
     expect(await kept()).toEqual([]);
   });
+
+  // PGlite runs one transaction at a time: holding a lock there would block the page altogether.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "sends the rule-based models while Markov's chain is still being learnt, then its column",
+    async () => {
+      const browser = await signedIn(server.url, adminEmail);
+      // Markov's chain waits for its table, locked by another connection; the rest does not.
+      const other = await openDatabase({ databaseUrl: server.database.url as string });
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked = () => {};
+      const lockHeld = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const holding = other.db.transaction(async (tx) => {
+        await tx.execute(sql`lock table markov_chains in access exclusive mode`);
+        locked();
+        await released;
+      });
+      try {
+        await lockHeld;
+        // As a browser asks (a crawler, like Node's fetch by its user agent, waits for the whole).
+        const response = await browser.get(
+          `/attribution?model=linear&from=${period.from}&to=${period.to}`,
+          { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0" },
+        );
+        expect(response.status).toBe(200);
+        const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+        const decoder = new TextDecoder();
+        let html = "";
+        while (!html.includes('data-testid="markov-learning"')) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error("the page ended without saying Markov is learning");
+          html += decoder.decode(value, { stream: true });
+        }
+        expect(html).toContain('data-testid="attribution"');
+        expect(html).toContain('data-testid="compare"');
+        expect(html).toContain("Data-driven (Markov) is learning its chain");
+        expect(html).not.toContain('data-testid="markov-chain"');
+        release();
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+          html += decoder.decode(chunk.value, { stream: true });
+        expect(html).toContain('data-testid="markov-chain"');
+      } finally {
+        release();
+        await holding;
+        await other.close();
+      }
+    },
+  );
 });

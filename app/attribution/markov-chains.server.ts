@@ -10,6 +10,7 @@
 // journeys at once, forgets the workspace's kept chains.
 import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { readTogether } from "../../db/read-together";
 import { rowsOf } from "../../db/rows";
 import { deals, markovChains as keptChains, leads, touchpoints } from "../../db/schema";
 import { type Journey, markovRemovalEffects } from "./models";
@@ -57,16 +58,20 @@ export async function markovChains(
   dimensions: readonly AttributionDimension[] = attributionDimensions,
   policy: ChainPolicy = defaultChainPolicy,
 ): Promise<MarkovChains> {
-  const kept = await db
-    .select()
-    .from(keptChains)
-    .where(
-      and(
-        eq(keptChains.workspaceId, workspaceId),
-        eq(keptChains.endAt, end),
-        inArray(keptChains.dimension, [...dimensions]),
+  // Reads here and below run on a connection of their own (readTogether): postgres.js queues a
+  // query behind a busy connection's when none is idle, and learning takes seconds.
+  const kept = await readTogether(db, (db) =>
+    db
+      .select()
+      .from(keptChains)
+      .where(
+        and(
+          eq(keptChains.workspaceId, workspaceId),
+          eq(keptChains.endAt, end),
+          inArray(keptChains.dimension, [...dimensions]),
+        ),
       ),
-    );
+  );
   const key = `${workspaceId} ${end.toISOString()} ${dimensions.join(",")}`;
   if (kept.length === dimensions.length) {
     const learntAt = new Date(Math.min(...kept.map((chain) => chain.learntAt.getTime())));
@@ -113,7 +118,9 @@ function learnOnce(
   const learnt = (async () => {
     const learntAt = policy.now();
     const started = performance.now();
-    const { effects, journeys } = await learnMarkov(db, workspaceId, end, dimensions);
+    const { effects, journeys } = await readTogether(db, (db) =>
+      learnMarkov(db, workspaceId, end, dimensions),
+    );
     const learnMs = Math.round(performance.now() - started);
     if (learnMs >= policy.keepAfterMs) {
       await db.transaction(async (tx) => {

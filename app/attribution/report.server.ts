@@ -6,11 +6,12 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { unpackInstantsInto } from "../../db/packed";
+import { readTogether } from "../../db/read-together";
 import { rowsOf } from "../../db/rows";
 import { activities, deals, leadEvents, leads, touchpoints, workspaces } from "../../db/schema";
 import { costsInPeriod } from "../scorecard/costs.server";
 import { localMidnight } from "../sla/periods";
-import { markovChains } from "./markov-chains.server";
+import { type MarkovChains, markovChains } from "./markov-chains.server";
 import { type AttributionModel, defaultHalfLifeDays, type Journey, touchCredits } from "./models";
 import { type AttributionDimension, attributionDimensions, unknownKey } from "./query";
 
@@ -149,6 +150,29 @@ export async function attributionReport(
 export async function attributionReports(
   options: AttributionOptions & { models: readonly AttributionModel[] },
 ): Promise<AttributionReport[]> {
+  const reading = await readAttribution({ ...options, markov: options.models.includes("markov") });
+  return creditReading(reading, options.models, (await reading.chains) ?? undefined);
+}
+
+/** A period's conversions and their leads' journeys, read once for any number of models. */
+export interface AttributionReading {
+  options: AttributionOptions;
+  conversions: Conversion[];
+  journeysByLead: Map<string, JourneyOf>;
+  /** Every journey's touch instants (Unix ms), each lead's from its offset on. */
+  instants: Float64Array;
+  costs: Awaited<ReturnType<typeof costsInPeriod>>;
+  /**
+   * Markov's chain for the period's end, asked for beside the reading: learning it can take
+   * far longer than the reading (a page shows the other models meanwhile). Null when not asked.
+   */
+  chains: Promise<MarkovChains> | null;
+}
+
+/** Reads the period (and starts on Markov's chain when `markov`). */
+export async function readAttribution(
+  options: AttributionOptions & { markov: boolean },
+): Promise<AttributionReading> {
   const { db, workspaceId } = options;
   const [workspace] = await db
     .select({ timeZone: workspaces.timeZone })
@@ -206,28 +230,33 @@ export async function attributionReports(
       from ${touchpoints} t
       where t.lead_id = c.id and t.workspace_id = ${workspaceId}
     ) t`;
-  const [mqls, sqls, dealRows, journeyRows, costs, chains] = await Promise.all([
-    db.select({ leadId: leads.id, at: leads.mqlAt }).from(leads).where(mqlCohort),
-    db
-      .select({ leadId: leadEvents.leadId, at: leadEvents.occurredAt })
-      .from(leadEvents)
-      .where(sqlEvents),
-    db
-      .select({
-        leadId: deals.leadId,
-        amountCents: deals.amountCents,
-        grossMargin: deals.grossMargin,
-        status: deals.status,
-        openedAt: deals.openedAt,
-        closedAt: deals.closedAt,
-      })
-      .from(deals)
-      .where(periodDeals),
-    rowsOf<JourneyRow>(db, journeysQuery),
-    costsInPeriod({ db, workspaceId, from: options.from, to: options.to }),
-    options.models.includes("markov") ? markovChains(db, workspaceId, end) : null,
-  ]);
-  const removalEffects = chains?.effects ?? new Map<AttributionDimension, Map<string, number>>();
+  const chains = options.markov ? markovChains(db, workspaceId, end) : null;
+  // Not awaited here: a failed reading must not leave its rejection unhandled.
+  chains?.catch(() => {});
+  // In one snapshot, on a connection of their own: postgres.js queues a query behind a busy
+  // connection's when none is idle, and nobody else's should wait seconds behind these.
+  const [mqls, sqls, dealRows, journeyRows, costs] = await readTogether(db, (db) =>
+    Promise.all([
+      db.select({ leadId: leads.id, at: leads.mqlAt }).from(leads).where(mqlCohort),
+      db
+        .select({ leadId: leadEvents.leadId, at: leadEvents.occurredAt })
+        .from(leadEvents)
+        .where(sqlEvents),
+      db
+        .select({
+          leadId: deals.leadId,
+          amountCents: deals.amountCents,
+          grossMargin: deals.grossMargin,
+          status: deals.status,
+          openedAt: deals.openedAt,
+          closedAt: deals.closedAt,
+        })
+        .from(deals)
+        .where(periodDeals),
+      rowsOf<JourneyRow>(db, journeysQuery),
+      costsInPeriod({ db, workspaceId, from: options.from, to: options.to }),
+    ]),
+  );
 
   const conversions: Conversion[] = [
     ...mqls.flatMap((row) =>
@@ -281,11 +310,26 @@ export async function attributionReports(
     offset = end;
   }
 
+  return { options, conversions, journeysByLead, instants, costs, chains };
+}
+
+/**
+ * The report under each of `models` from a reading; Markov's needs the chain (`chains`, from
+ * the reading's own).
+ */
+export function creditReading(
+  reading: AttributionReading,
+  models: readonly AttributionModel[],
+  chains?: MarkovChains,
+): AttributionReport[] {
+  const { options, conversions, journeysByLead, instants, costs } = reading;
+  if (models.includes("markov") && !chains) throw new Error("Markov needs its chain");
+  const removalEffects = chains?.effects ?? new Map<AttributionDimension, Map<string, number>>();
   // Each conversion's journey per dimension, as the models read it, credited under every model
   // as soon as it is built: nothing outlives its conversion, so the garbage is all young (a
   // quarter of a large workspace is 90,000 conversions, 270,000 journeys).
   const totals = { mqls: 0, sqls: 0, pipelineCents: 0, wonCents: 0, grossProfitCents: 0 };
-  const tablesByModel = options.models.map(
+  const tablesByModel = models.map(
     () =>
       new Map<AttributionDimension, Map<string, AttributionRow>>(
         attributionDimensions.map((dimension) => [dimension, new Map()]),
@@ -320,7 +364,7 @@ export async function attributionReports(
         touches.push({ channel: key, daysBeforeConversion: Math.max(0, (atMs - ms) / DAY) });
       }
       const journey: Journey = { touches, converted: true, value: 1 };
-      options.models.forEach((model, m) => {
+      models.forEach((model, m) => {
         const credits = touchCredits({
           model,
           journey,
@@ -377,7 +421,7 @@ export async function attributionReports(
       );
   };
 
-  return options.models.map((model, m) => {
+  return models.map((model, m) => {
     const tables = tablesByModel[m] as Map<AttributionDimension, Map<string, AttributionRow>>;
     return {
       model,

@@ -25,7 +25,15 @@ export const attributionEn = {
   "attribution.compare": "Won revenue per source, every model",
   "attribution.compareDescription":
     "The same deals credited by each model: where they agree, the answer does not depend on the model.",
-  "attribution.markovChain":
+  "attribution.markovLearning":
+    "Data-driven (Markov) is learning its chain from the journeys of every lead touched in the year before the period ends; its column follows when it is ready.",
+  "attribution.markovLearningReport":
+    "Learning the data-driven (Markov) chain from the journeys of every lead touched in the year before the period ends. On a large workspace this takes a few seconds the first time for a period; the report appears here when it is ready.",
+  "attribution.markovFailed":
+    "The data-driven (Markov) chain could not be learnt. Reload the page to try again; the other models are not affected.",
+  "attribution.markovChain.one":
+    "Data-driven (Markov) learnt its chain from {journeys} journey (the leads touched in the year before the period ends) on {at}; a chain that takes seconds to learn is kept and learnt again every hour.",
+  "attribution.markovChain.other":
     "Data-driven (Markov) learnt its chain from {journeys} journeys (the leads touched in the year before the period ends) on {at}; a chain that takes seconds to learn is kept and learnt again every hour.",
   "attribution.models.first_touch": "First touch",
   "attribution.models.last_touch": "Last touch",

@@ -27,7 +27,15 @@ export const attributionNl: Record<keyof typeof attributionEn, string> = {
   "attribution.compare": "Gewonnen omzet per bron, elk model",
   "attribution.compareDescription":
     "Dezelfde deals toegekend door elk model: waar ze het eens zijn, hangt het antwoord niet van het model af.",
-  "attribution.markovChain":
+  "attribution.markovLearning":
+    "Datagedreven (Markov) leert zijn keten uit de klantreizen van elke lead met contact in het jaar voor het einde van de periode; de kolom volgt zodra die klaar is.",
+  "attribution.markovLearningReport":
+    "De datagedreven (Markov) keten wordt geleerd uit de klantreizen van elke lead met contact in het jaar voor het einde van de periode. Op een grote werkruimte duurt dat de eerste keer voor een periode enkele seconden; het rapport verschijnt hier zodra het klaar is.",
+  "attribution.markovFailed":
+    "De datagedreven (Markov) keten kon niet worden geleerd. Laad de pagina opnieuw om het nog eens te proberen; de andere modellen zijn niet geraakt.",
+  "attribution.markovChain.one":
+    "Datagedreven (Markov) leerde zijn keten uit {journeys} klantreis (de leads met contact in het jaar voor het einde van de periode) op {at}; een keten die seconden kost om te leren wordt bewaard en elk uur opnieuw geleerd.",
+  "attribution.markovChain.other":
     "Datagedreven (Markov) leerde zijn keten uit {journeys} klantreizen (de leads met contact in het jaar voor het einde van de periode) op {at}; een keten die seconden kost om te leren wordt bewaard en elk uur opnieuw geleerd.",
   "attribution.models.first_touch": "Eerste contact",
   "attribution.models.last_touch": "Laatste contact",
