@@ -95,7 +95,10 @@ export async function markovChains(
   return learnOnce(key, db, workspaceId, end, dimensions, policy);
 }
 
-/** Waits for the chains being learnt behind served ones (tests, and a server shutting down). */
+/**
+ * Waits for the chains being learnt behind served ones (tests). A server shutting down does not
+ * wait: the kept chain stays, and the next report past the hour learns it again.
+ */
 export async function chainsLearnt(): Promise<void> {
   await Promise.allSettled([...learning.values()]);
 }
