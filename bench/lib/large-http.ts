@@ -97,3 +97,34 @@ export async function p95Runs(
   }
   return perRun;
 }
+
+/** A browser's user agent: pages stream to it (a crawler's, like Node's own, waits for the whole). */
+export const browserUserAgent =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+/**
+ * A streamed page as a browser receives it: milliseconds from sending the request until `marker`
+ * has arrived (what is on screen), and until the whole body has (the parts streamed after it).
+ */
+export async function timeStreamed(
+  session: BenchSession,
+  request: TimedRequest,
+  marker: string,
+): Promise<{ shown: number; whole: number }> {
+  const started = performance.now();
+  const response = await session.get(request.path, {
+    "user-agent": browserUserAgent,
+    ...request.headers,
+  });
+  if (response.status !== 200) throw new Error(`GET ${request.path} answered ${response.status}`);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let shown = Number.NaN;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    text += decoder.decode(chunk.value, { stream: true });
+    if (Number.isNaN(shown) && text.includes(marker)) shown = performance.now() - started;
+  }
+  if (Number.isNaN(shown)) throw new Error(`GET ${request.path}: no ${marker} in the page`);
+  return { shown, whole: performance.now() - started };
+}
