@@ -3,13 +3,14 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeLeads } from "../app/leads/intake.server";
 import type { LeadInput } from "../app/leads/schemas";
-import { makeActiveDefinition, makeWorkspace, signedIn } from "./helpers/factories";
+import { makeActiveDefinition, makeMember, makeWorkspace, signedIn } from "./helpers/factories";
 import { startTestServer, type TestServer } from "./helpers/server";
 
 let server: TestServer;
 let adminEmail: string;
 let adminId: string;
 let ids: string[];
+let workspaceId: string;
 
 function leadInput(n: number, overrides: Partial<LeadInput> = {}): LeadInput {
   return {
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const made = await makeWorkspace(server.db, { name: "Lijst B.V." });
   adminEmail = made.adminEmail;
   adminId = made.admin.id;
+  workspaceId = made.workspace.id;
   await makeActiveDefinition(server.db, made.workspace.id, {
     rules: { match: "all", criteria: [{ type: "company_size", min: 100 }] },
   });
@@ -86,6 +88,55 @@ describe("/leads", () => {
     const searched = await (await browser.get("/leads?q=firma42")).text();
     expect(searched).toContain("1 lead<");
     expect(searched).toContain("Firma 042 B.V.");
+  });
+
+  it("offers reps and campaigns by search instead of listing them all on every page", async () => {
+    // Thirty more reps: none of them is listed on the page; the owner filter finds them as typed.
+    for (let n = 1; n <= 30; n++)
+      await makeMember(server.db, workspaceId, "sales", {
+        name: `Vertegenwoordiger ${String(n).padStart(2, "0")}`,
+      });
+    const other = await makeWorkspace(server.db, { name: "Elders B.V." });
+    await makeMember(server.db, other.workspace.id, "sales", { name: "Vertegenwoordiger Elders" });
+    const browser = await signedIn(server.url, adminEmail);
+    const page = await (await browser.get("/leads")).text();
+    expect(page).not.toContain("Vertegenwoordiger 07");
+    expect(page).not.toContain("LinkedIn – Operations managers</option>");
+
+    type Choices = { choices: { value: string; label: string }[]; errors: string[] };
+    const choices = async (query: string) => {
+      const response = await browser.get(`/leads/choices?${query}`);
+      return { status: response.status, body: (await response.json()) as Choices };
+    };
+    const typed = await choices("field=owner&q=vertegenwoordiger 0");
+    expect(typed.status).toBe(200);
+    expect(typed.body.choices.map((choice) => choice.label)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `Vertegenwoordiger 0${i + 1}`),
+    );
+    // At most 20 at a time, alphabetically; never another workspace's members.
+    const all = await choices("field=owner&q=VERTEGENWOORDIGER");
+    expect(all.body.choices).toHaveLength(20);
+    expect(all.body.choices.map((choice) => choice.label)).not.toContain(
+      "Vertegenwoordiger Elders",
+    );
+    // By e-mail too, and the value is the member's id, which the list filters on.
+    const admin = await choices(`field=owner&q=${encodeURIComponent(adminEmail)}`);
+    expect(admin.body.choices).toEqual([{ value: adminId, label: expect.any(String) }]);
+    const campaigns = await choices("field=campaign&q=linkedin");
+    expect(campaigns.body.choices).toEqual([
+      { value: "LinkedIn – Operations managers", label: "LinkedIn – Operations managers" },
+    ]);
+    const bad = await choices("field=company");
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(["field must be owner or campaign"]);
+    const signedOut = await fetch(new URL("/leads/choices?field=owner", server.url), {
+      redirect: "manual",
+    });
+    expect(signedOut.status).toBe(302);
+
+    // A chosen owner is shown by name in the filter.
+    const filtered = await (await browser.get(`/leads?owner=${adminId}`)).text();
+    expect(filtered).toContain(`name="owner" value="${adminId}"`);
   });
 
   it("sorts a rep's leads by company, size or status, counted exactly and paged", async () => {

@@ -20,7 +20,7 @@ import {
 } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { leads, users } from "../../db/schema";
+import { leads, memberships, users } from "../../db/schema";
 import {
   acceptedCondition,
   everReached,
@@ -226,11 +226,56 @@ async function distinctValues(
   return rows.flatMap((row) => (row.value ? [row.value] : []));
 }
 
-/** The values the filters offer: sources and campaigns seen in this workspace. */
+/** The values the source filter offers: the sources seen in this workspace. */
 export async function leadFilterOptions(options: { db: Database; workspaceId: string }) {
-  const [sources, campaigns] = await Promise.all([
-    distinctValues(options.db, options.workspaceId, "source", 200),
-    distinctValues(options.db, options.workspaceId, "campaign", 500),
-  ]);
-  return { sources, campaigns };
+  return { sources: await distinctValues(options.db, options.workspaceId, "source", 200) };
+}
+
+/** The name of the workspace member the owner filter names, or null when none does. */
+export async function ownerFilterName(options: {
+  db: Database;
+  workspaceId: string;
+  userId: string;
+}): Promise<string | null> {
+  const [member] = await options.db
+    .select({ name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, options.workspaceId), eq(users.id, options.userId)));
+  return member?.name ?? null;
+}
+
+/** How many matches a searching filter offers at a time. */
+export const choicesShown = 20;
+
+/**
+ * What the owner and campaign filters offer for `q` (in the name or e-mail, in the campaign;
+ * any case), alphabetically, at most `choicesShown`: a workspace has too many of either to list
+ * every one on each page of leads (200 reps and their campaigns made a list page 123 KB).
+ */
+export async function leadFilterChoices(options: {
+  db: Database;
+  workspaceId: string;
+  field: "owner" | "campaign";
+  q: string;
+}): Promise<{ value: string; label: string }[]> {
+  const typed = options.q.trim().toLowerCase();
+  const matches = (text: string | null) => !typed || (text ?? "").toLowerCase().includes(typed);
+  if (options.field === "campaign") {
+    const campaigns = await distinctValues(options.db, options.workspaceId, "campaign", 500);
+    return campaigns
+      .filter(matches)
+      .slice(0, choicesShown)
+      .map((campaign) => ({ value: campaign, label: campaign }));
+  }
+  const members = await options.db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, options.workspaceId))
+    .orderBy(asc(users.name));
+  return members
+    .filter((member) => matches(member.name) || matches(member.email))
+    .slice(0, choicesShown)
+    .map((member) => ({ value: member.id, label: member.name }));
 }

@@ -3,16 +3,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { leadStatuses } from "../../db/enums";
-import { listMembers } from "../accounts/members.server";
 import { requireMember } from "../auth/guards.server";
 import { leadStatusTone as statusTone } from "../components/lead-status";
-import { DateRangeFilter, FilterChip, SelectFilter } from "../components/list-filters";
+import {
+  DateRangeFilter,
+  FilterChip,
+  SearchFilter,
+  SelectFilter,
+} from "../components/list-filters";
 import { buttonClass } from "../components/ui/button";
 import { Badge, Card, PageHeader } from "../components/ui/card";
 import { inputClass } from "../components/ui/field";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useLocale, usePlural, useT } from "../i18n/use-t";
-import { leadFilterOptions, listLeads } from "../leads/list.server";
+import { leadFilterOptions, listLeads, ownerFilterName } from "../leads/list.server";
 import { leadDateFields, leadListQuerySchema, leadSorts } from "../leads/list-query";
 
 export const meta: MetaFunction = () => [{ title: "Leads · Baton" }];
@@ -20,7 +24,9 @@ export const meta: MetaFunction = () => [{ title: "Leads · Baton" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireMember(request, context);
   const query = leadListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [list, options, members] = await Promise.all([
+  // The owner and campaign filters search as one types (/leads/choices): the page carries only
+  // the current choice, not every rep and campaign.
+  const [list, options, ownerName] = await Promise.all([
     listLeads({
       db: context.db,
       workspaceId: viewer.workspace.id,
@@ -28,13 +34,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       query,
     }),
     leadFilterOptions({ db: context.db, workspaceId: viewer.workspace.id }),
-    listMembers({ db: context.db, workspaceId: viewer.workspace.id }),
+    query.owner && query.owner !== "none"
+      ? ownerFilterName({ db: context.db, workspaceId: viewer.workspace.id, userId: query.owner })
+      : null,
   ]);
   return {
     ...list,
     query,
     options,
-    owners: members.map((m) => ({ id: m.userId, name: m.name })),
+    ownerName,
     timeZone: viewer.workspace.timeZone,
     canImport: viewer.membership.role === "admin" || viewer.membership.role === "marketing",
   };
@@ -44,7 +52,7 @@ export default function Leads() {
   const t = useT();
   const tp = usePlural();
   const locale = useLocale();
-  const { rows, total, totalExact, pageSize, query, options, owners, timeZone, canImport } =
+  const { rows, total, totalExact, pageSize, query, options, ownerName, timeZone, canImport } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   // Past the count's cap the number of pages is not known: a full page has a next one.
@@ -134,23 +142,35 @@ export default function Leads() {
               </option>
             ))}
           </SelectFilter>
-          <SelectFilter label={t("leads.filters.campaign")} name="campaign" value={query.campaign}>
-            <option value="">{t("leads.filters.any")}</option>
-            {options.campaigns.map((campaign) => (
-              <option key={campaign} value={campaign}>
-                {campaign}
-              </option>
-            ))}
-          </SelectFilter>
-          <SelectFilter label={t("leads.filters.owner")} name="owner" value={query.owner}>
-            <option value="">{t("leads.filters.any")}</option>
-            <option value="none">{t("leads.filters.unassigned")}</option>
-            {owners.map((owner) => (
-              <option key={owner.id} value={owner.id}>
-                {owner.name}
-              </option>
-            ))}
-          </SelectFilter>
+          <SearchFilter
+            label={t("leads.filters.campaign")}
+            name="campaign"
+            value={query.campaign ?? ""}
+            valueLabel={query.campaign ?? t("leads.filters.any")}
+            fixed={[{ value: "", label: t("leads.filters.any") }]}
+            choicesUrl="/leads/choices?field=campaign"
+            placeholder={t("leads.filters.searchCampaign")}
+            noMatches={t("leads.filters.noMatches")}
+          />
+          <SearchFilter
+            label={t("leads.filters.owner")}
+            name="owner"
+            value={query.owner ?? ""}
+            valueLabel={
+              query.owner === "none"
+                ? t("leads.filters.unassigned")
+                : query.owner
+                  ? (ownerName ?? t("leads.filters.unknownOwner"))
+                  : t("leads.filters.any")
+            }
+            fixed={[
+              { value: "", label: t("leads.filters.any") },
+              { value: "none", label: t("leads.filters.unassigned") },
+            ]}
+            choicesUrl="/leads/choices?field=owner"
+            placeholder={t("leads.filters.searchOwner")}
+            noMatches={t("leads.filters.noMatches")}
+          />
           <SelectFilter label={t("leads.filters.date")} name="date" value={query.date}>
             {leadDateFields.map((field) => (
               <option key={field} value={field}>
