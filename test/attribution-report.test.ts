@@ -14,7 +14,7 @@ import {
 import { attributionReport } from "../app/attribution/report.server";
 import { createImport, runImport, saveMapping } from "../app/imports/imports.server";
 import { openDatabase } from "../db/client";
-import { markovChains as keptChains, leads } from "../db/schema";
+import { imports, markovChains as keptChains, leads } from "../db/schema";
 import { makeActiveDefinition, makeApiKey, makeWorkspace, signedIn } from "./helpers/factories";
 import { arriveLead } from "./helpers/leads";
 import { startTestServer, type TestServer } from "./helpers/server";
@@ -299,6 +299,22 @@ describe("the attribution report", () => {
     });
     expect(await runImport({ db, importId: created.id })).toEqual({ ran: true });
     expect(await kept()).toEqual([]);
+
+    // Learnt while an import runs: not kept (the import may be changing what it read).
+    clock = new Date("2026-12-03T09:00:00Z");
+    await db
+      .update(imports)
+      .set({ status: "running", finishedAt: null, lockedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(imports.id, created.id));
+    expect((await markovChains(db, workspaceId, end, ["source"], policy)).journeys).toBe(3);
+    expect(await kept()).toEqual([]);
+    // Learnt after it finished: kept.
+    await db
+      .update(imports)
+      .set({ status: "done", finishedAt: new Date("2026-12-03T08:59:00Z"), lockedUntil: null })
+      .where(eq(imports.id, created.id));
+    await markovChains(db, workspaceId, end, ["source"], policy);
+    expect((await kept()).map((chain) => chain.learntAt)).toEqual([clock]);
   });
 
   // PGlite runs one transaction at a time: holding a lock there would block the page altogether.

@@ -7,12 +7,13 @@
 // is an hour old it is still served while it is learnt again behind it, as analytics products
 // retrain their data-driven models on a schedule. A small workspace learns in milliseconds and
 // is never kept: its report reflects the latest touch. An import, which can rewrite a year of
-// journeys at once, forgets the workspace's kept chains.
-import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+// journeys at once, forgets the workspace's kept chains, and a chain learnt while one ran is
+// not kept.
+import { and, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { readTogether } from "../../db/read-together";
 import { rowsOf } from "../../db/rows";
-import { deals, markovChains as keptChains, leads, touchpoints } from "../../db/schema";
+import { deals, imports, markovChains as keptChains, leads, touchpoints } from "../../db/schema";
 import { type Journey, markovRemovalEffects } from "./models";
 import { type AttributionDimension, attributionDimensions, unknownKey } from "./query";
 
@@ -127,6 +128,19 @@ function learnOnce(
     const learnMs = Math.round(performance.now() - started);
     if (learnMs >= policy.keepAfterMs) {
       await db.transaction(async (tx) => {
+        // An import that ran while it was learnt may have changed the journeys it read (and
+        // forgotten the kept chains meanwhile): such a chain serves this report, not later ones.
+        const [importing] = await tx
+          .select({ id: imports.id })
+          .from(imports)
+          .where(
+            and(
+              eq(imports.workspaceId, workspaceId),
+              or(eq(imports.status, "running"), gte(imports.finishedAt, learntAt)),
+            ),
+          )
+          .limit(1);
+        if (importing) return;
         await tx
           .insert(keptChains)
           .values(
