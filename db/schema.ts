@@ -467,7 +467,17 @@ export const touchpoints = pgTable(
   },
   (table) => [
     uniqueIndex("touchpoints_dedupe_key").on(table.workspaceId, table.dedupeKey),
-    index("touchpoints_lead_idx").on(table.leadId, table.occurredAt),
+    // A lead's touches in order with what its journeys read (attribution, Markov's learning):
+    // read from the index alone, not from a million scattered heap pages (docs/performance.md).
+    index("touchpoints_lead_journey_idx").on(
+      table.leadId,
+      table.occurredAt,
+      table.id,
+      table.workspaceId,
+      table.source,
+      table.campaign,
+      table.content,
+    ),
   ],
 );
 export type Touchpoint = typeof touchpoints.$inferSelect;

@@ -9,12 +9,14 @@ import {
   type ChainPolicy,
   chainsLearnt,
   defaultChainPolicy,
+  leadIdRanges,
   markovChains,
 } from "../app/attribution/markov-chains.server";
+import { markovRemovalEffects } from "../app/attribution/models";
 import { attributionReport } from "../app/attribution/report.server";
 import { createImport, runImport, saveMapping } from "../app/imports/imports.server";
 import { openDatabase } from "../db/client";
-import { imports, markovChains as keptChains, leads } from "../db/schema";
+import { deals, imports, markovChains as keptChains, leads, touchpoints } from "../db/schema";
 import { makeActiveDefinition, makeApiKey, makeWorkspace, signedIn } from "./helpers/factories";
 import { arriveLead } from "./helpers/leads";
 import { startTestServer, type TestServer } from "./helpers/server";
@@ -315,6 +317,66 @@ describe("the attribution report", () => {
       .where(eq(imports.id, created.id));
     await markovChains(db, workspaceId, end, ["source"], policy);
     expect((await kept()).map((chain) => chain.learntAt)).toEqual([clock]);
+  });
+
+  it("learns from every lead whichever range of ids it falls in, the ranges' edges included", async () => {
+    // Learning reads the leads in ranges of their ids at once (leadIdRanges): leads at both
+    // ends and on both sides of the middle, each journey counted once and whole.
+    expect(leadIdRanges(2)).toEqual([
+      { to: "80000000-0000-0000-0000-000000000000" },
+      { from: "80000000-0000-0000-0000-000000000000" },
+    ]);
+    const { db } = server;
+    const other = (await makeWorkspace(db, { name: "Rotterdam Cold Chain" })).workspace.id;
+    const journeys = [
+      { id: "00000000-0000-0000-0000-000000000000", path: ["LinkedIn", "Google Ads"], won: true },
+      {
+        id: "7fffffff-ffff-4fff-bfff-ffffffffffff",
+        path: ["Google Ads", "Google Ads"],
+        won: false,
+      },
+      { id: "80000000-0000-0000-0000-000000000000", path: ["LinkedIn", "Webinar"], won: true },
+      { id: "ffffffff-ffff-4fff-bfff-ffffffffffff", path: ["Webinar"], won: false },
+    ];
+    for (const { id, path, won } of journeys) {
+      await db.insert(leads).values({ id, workspaceId: other, source: path[0] });
+      await db.insert(touchpoints).values(
+        path.map((source, i) => ({
+          workspaceId: other,
+          leadId: id,
+          kind: "ad_click" as const,
+          source,
+          occurredAt: new Date(Date.UTC(2026, 9, 1 + i)),
+          dedupeKey: `${id} ${i}`,
+        })),
+      );
+      if (won)
+        await db.insert(deals).values({
+          workspaceId: other,
+          leadId: id,
+          name: "Cold storage",
+          amountCents: 1_000_000,
+          stage: "closed_won",
+          probability: 1,
+          status: "won",
+          openedAt: new Date("2026-10-10T00:00:00Z"),
+          closedAt: new Date("2026-10-20T00:00:00Z"),
+        });
+    }
+    const unkept = { ...defaultChainPolicy, keepAfterMs: Number.POSITIVE_INFINITY };
+    const end = new Date("2026-11-30T23:00:00Z");
+    const learnt = await markovChains(db, other, end, ["source"], unkept);
+    expect(learnt.journeys).toBe(4);
+    const expected = markovRemovalEffects({
+      journeys: journeys.map(({ path, won }) => ({
+        touches: path.map((channel) => ({ channel })),
+        conversions: won ? 1 : 0,
+        nulls: won ? 0 : 1,
+      })),
+    }).removalEffects;
+    expect(learnt.effects.get("source")).toEqual(expected);
+    // Every channel converts through some path here: a dropped range would change them.
+    expect([...expected.values()].every((effect) => effect > 0)).toBe(true);
   });
 
   // PGlite runs one transaction at a time: holding a lock there would block the page altogether.

@@ -1,15 +1,15 @@
 // Markov's removal effects: learnt from a year of journeys, and kept when learning them is slow.
 //
 // Learning reads every lead touched in the 365 days before the period's end with its touches. On
-// a workspace of a million leads and five million touchpoints that is 10–15 s of the database's
-// time (docs/performance.md), too long for a page or an API call. So a chain whose learning took
+// a workspace of a million leads and five million touchpoints that is 6–9 s of the database's
+// time on two cores (docs/performance.md), too long for a page or an API call. So a chain whose learning took
 // at least a second is kept (markov_chains) and later reports for the same end read it; once it
 // is an hour old it is still served while it is learnt again behind it, as analytics products
 // retrain their data-driven models on a schedule. A small workspace learns in milliseconds and
 // is never kept: its report reflects the latest touch. An import, which can rewrite a year of
 // journeys at once, forgets the workspace's kept chains, and a chain learnt while one ran is
 // not kept.
-import { and, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { readTogether } from "../../db/read-together";
 import { rowsOf } from "../../db/rows";
@@ -122,9 +122,7 @@ function learnOnce(
   const learnt = (async () => {
     const learntAt = policy.now();
     const started = performance.now();
-    const { effects, journeys } = await readTogether(db, (db) =>
-      learnMarkov(db, workspaceId, end, dimensions),
-    );
+    const { effects, journeys } = await learnMarkov(db, workspaceId, end, dimensions);
     const learnMs = Math.round(performance.now() - started);
     if (learnMs >= policy.keepAfterMs) {
       await db.transaction(async (tx) => {
@@ -183,11 +181,40 @@ function learnOnce(
 const pathSeparator = "\u001f";
 
 /**
+ * Learning reads the leads in this many ranges of their ids, at once, each on a connection of
+ * its own: PostgreSQL runs one query on one core, and a year of a large workspace keeps a core
+ * busy for seconds. Ids are random (gen_random_uuid), so the ranges hold about as many leads.
+ */
+const learningParts = 2;
+
+/** The id ranges [from, to) that split every uuid into `parts`; the first from and last to open. */
+export function leadIdRanges(parts: number): { from?: string; to?: string }[] {
+  const bound = (part: number) =>
+    `${Math.floor((part * 0x1_0000_0000) / parts)
+      .toString(16)
+      .padStart(8, "0")}-0000-0000-0000-000000000000`;
+  return Array.from({ length: parts }, (_, part) => ({
+    ...(part > 0 && { from: bound(part) }),
+    ...(part < parts - 1 && { to: bound(part + 1) }),
+  }));
+}
+
+interface PathRow {
+  dimension: AttributionDimension;
+  path: string;
+  conversions: number;
+  nulls: number;
+}
+
+/**
  * Markov's removal effects per dimension, learnt from every lead touched in the 365 days before
  * `end`: converting when it has a deal won in those days, not converting otherwise; each journey
  * runs to `end` (or to its latest win). The paths are put together and counted in the database —
  * a year of a large workspace is a million journeys and five million touches, too many to carry
  * into the server one by one — and the chain is learnt from each distinct path and its counts.
+ * The leads are read in `learningParts` ranges at once; a path counted in two ranges is two
+ * entries of the same chain, which adds their transitions as one entry would. Each range is
+ * one snapshot, and each lead is in one range: every journey is read whole.
  */
 async function learnMarkov(
   db: Database,
@@ -195,56 +222,14 @@ async function learnMarkov(
   end: Date,
   dimensions: readonly AttributionDimension[] = attributionDimensions,
 ) {
-  const yearStart = new Date(end.getTime() - 365 * DAY);
-  const endAt = sql`${end.toISOString()}::timestamptz`;
-  const wonDeals = and(
-    eq(deals.workspaceId, workspaceId),
-    eq(deals.status, "won"),
-    isNotNull(deals.leadId),
-    gte(deals.closedAt, yearStart),
-    lt(deals.closedAt, end),
+  const parts = await Promise.all(
+    leadIdRanges(learningParts).map((range) =>
+      // Each on a connection of its own (readTogether): postgres.js would otherwise queue one
+      // behind the other on a busy connection, and nobody else's reads should wait behind them.
+      readTogether(db, (db) => countPaths(db, workspaceId, end, dimensions, range)),
+    ),
   );
-  const path = (dimension: AttributionDimension) => {
-    const column = sql.identifier(dimension);
-    return sql`coalesce(
-      string_agg(t.${column}, ${pathSeparator} order by t.occurred_at, t.id)
-        filter (where t.${column} is not null and t.occurred_at <= coalesce(won.won_at, ${endAt})),
-      coalesce(l.${column}, ${unknownKey})) as ${sql.identifier(`${dimension}_path`)}`;
-  };
-  const grouped = dimensions.map((dimension) => sql`(${sql.identifier(`${dimension}_path`)})`);
-  const which = dimensions.map(
-    (dimension) =>
-      sql`when grouping(${sql.identifier(`${dimension}_path`)}) = 0 then ${dimension}::text`,
-  );
-  const rows = await rowsOf<{
-    dimension: AttributionDimension;
-    path: string;
-    conversions: number;
-    nulls: number;
-  }>(
-    db,
-    sql`with won as (
-      select ${deals.leadId} as lead_id, max(${deals.closedAt}) as won_at from ${deals}
-      where ${wonDeals} group by ${deals.leadId}
-    ), paths as (
-      select won.won_at is not null as converted, ${sql.join(dimensions.map(path), sql`, `)}
-      from ${leads} l
-      left join won on won.lead_id = l.id
-      left join ${touchpoints} t on t.lead_id = l.id and t.workspace_id = l.workspace_id
-      where l.workspace_id = ${workspaceId}
-      group by l.id, won.won_at
-      having won.won_at is not null
-        or bool_or(t.occurred_at >= ${yearStart.toISOString()}::timestamptz and t.occurred_at < ${endAt})
-    )
-    select case ${sql.join(which, sql` `)} end as dimension,
-      coalesce(${sql.join(
-        dimensions.map((dimension) => sql.identifier(`${dimension}_path`)),
-        sql`, `,
-      )}) as path,
-      (count(*) filter (where converted))::int as conversions,
-      (count(*) filter (where not converted))::int as nulls
-    from paths group by grouping sets (${sql.join(grouped, sql`, `)})`,
-  );
+  const rows = parts.flat();
   const journeys = new Map<AttributionDimension, Journey[]>(
     dimensions.map((dimension) => [dimension, []]),
   );
@@ -265,4 +250,72 @@ async function learnMarkov(
     .filter((row) => row.dimension === dimensions[0])
     .reduce((sum, row) => sum + row.conversions + row.nulls, 0);
   return { effects, journeys: learntFrom };
+}
+
+/**
+ * The distinct paths of the leads whose ids are in `range`, per dimension, with how many of
+ * them converted and how many did not. The touches are read in lead order from
+ * touchpoints_lead_journey_idx alone (it holds every column read here), merged with the leads.
+ */
+function countPaths(
+  db: Database,
+  workspaceId: string,
+  end: Date,
+  dimensions: readonly AttributionDimension[],
+  range: { from?: string; to?: string },
+) {
+  const yearStart = new Date(end.getTime() - 365 * DAY);
+  const endAt = sql`${end.toISOString()}::timestamptz`;
+  const wonDeals = and(
+    eq(deals.workspaceId, workspaceId),
+    eq(deals.status, "won"),
+    isNotNull(deals.leadId),
+    gte(deals.closedAt, yearStart),
+    lt(deals.closedAt, end),
+  );
+  // On both sides of the join: the planner does not carry a range from one side to the other.
+  const inRange = (column: SQL) =>
+    sql.join(
+      [
+        ...(range.from ? [sql` and ${column} >= ${range.from}::uuid`] : []),
+        ...(range.to ? [sql` and ${column} < ${range.to}::uuid`] : []),
+      ],
+      sql``,
+    );
+  const path = (dimension: AttributionDimension) => {
+    const column = sql.identifier(dimension);
+    return sql`coalesce(
+      string_agg(t.${column}, ${pathSeparator} order by t.occurred_at, t.id)
+        filter (where t.${column} is not null and t.occurred_at <= coalesce(won.won_at, ${endAt})),
+      coalesce(l.${column}, ${unknownKey})) as ${sql.identifier(`${dimension}_path`)}`;
+  };
+  const grouped = dimensions.map((dimension) => sql`(${sql.identifier(`${dimension}_path`)})`);
+  const which = dimensions.map(
+    (dimension) =>
+      sql`when grouping(${sql.identifier(`${dimension}_path`)}) = 0 then ${dimension}::text`,
+  );
+  return rowsOf<PathRow>(
+    db,
+    sql`with won as (
+      select ${deals.leadId} as lead_id, max(${deals.closedAt}) as won_at from ${deals}
+      where ${wonDeals} group by ${deals.leadId}
+    ), paths as (
+      select won.won_at is not null as converted, ${sql.join(dimensions.map(path), sql`, `)}
+      from ${leads} l
+      left join won on won.lead_id = l.id
+      left join ${touchpoints} t on t.lead_id = l.id and t.workspace_id = l.workspace_id${inRange(sql`t.lead_id`)}
+      where l.workspace_id = ${workspaceId}${inRange(sql`l.id`)}
+      group by l.id, won.won_at
+      having won.won_at is not null
+        or bool_or(t.occurred_at >= ${yearStart.toISOString()}::timestamptz and t.occurred_at < ${endAt})
+    )
+    select case ${sql.join(which, sql` `)} end as dimension,
+      coalesce(${sql.join(
+        dimensions.map((dimension) => sql.identifier(`${dimension}_path`)),
+        sql`, `,
+      )}) as path,
+      (count(*) filter (where converted))::int as conversions,
+      (count(*) filter (where not converted))::int as nulls
+    from paths group by grouping sets (${sql.join(grouped, sql`, `)})`,
+  );
 }
