@@ -163,7 +163,7 @@ export interface AttributionReading {
   instants: Float64Array;
   costs: Awaited<ReturnType<typeof costsInPeriod>>;
   /**
-   * Markov's chain for the period's end, asked for beside the reading: learning it can take
+   * Markov's chain for the period's end, asked for once the period is read: learning it can take
    * far longer than the reading (a page shows the other models meanwhile). Null when not asked.
    */
   chains: Promise<MarkovChains> | null;
@@ -230,9 +230,6 @@ export async function readAttribution(
       from ${touchpoints} t
       where t.lead_id = c.id and t.workspace_id = ${workspaceId}
     ) t`;
-  const chains = options.markov ? markovChains(db, workspaceId, end) : null;
-  // Not awaited here: a failed reading must not leave its rejection unhandled.
-  chains?.catch(() => {});
   // In one snapshot, on a connection of their own: postgres.js queues a query behind a busy
   // connection's when none is idle, and nobody else's should wait seconds behind these.
   const [mqls, sqls, dealRows, journeyRows, costs] = await readTogether(db, (db) =>
@@ -257,6 +254,11 @@ export async function readAttribution(
       costsInPeriod({ db, workspaceId, from: options.from, to: options.to }),
     ]),
   );
+  // Markov's chain once the period is read, not beside it: learning one keeps both cores of a
+  // small server busy for seconds (in two halves), and the reading is what the page shows first.
+  const chains = options.markov ? markovChains(db, workspaceId, end) : null;
+  // Not awaited here: a rejection left for later must not count as unhandled meanwhile.
+  chains?.catch(() => {});
 
   const conversions: Conversion[] = [
     ...mqls.flatMap((row) =>
