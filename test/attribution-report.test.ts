@@ -1,7 +1,8 @@
 // Closed-loop attribution from stored data on a hand-computed fixture: two won deals whose leads
 // were touched by LinkedIn, Google Ads and a webinar, credited under several models; the report
 // through GET /api/v1/attribution (field errors), the /attribution page, and a deal's story;
-// Markov's chain kept when slow to learn, learnt again behind a stale one, forgotten on import.
+// Markov's chain kept when slow to learn, learnt again behind a stale one, forgotten on import,
+// and learnt from every lead whichever range of ids it is read in.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { attributionToJson } from "../app/api/attribution";
@@ -374,7 +375,11 @@ describe("the attribution report", () => {
         nulls: won ? 0 : 1,
       })),
     }).removalEffects;
-    expect(learnt.effects.get("source")).toEqual(expected);
+    // The same chain, its channels perhaps met in another order: equal up to rounding.
+    const effects = learnt.effects.get("source") ?? new Map<string, number>();
+    expect([...effects.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [channel, effect] of expected)
+      expect(effects.get(channel), channel).toBeCloseTo(effect, 12);
     // Every channel converts through some path here: a dropped range would change them.
     expect([...expected.values()].every((effect) => effect > 0)).toBe(true);
   });
