@@ -15,11 +15,6 @@ export interface RowsFor<T extends PgTable> {
   rows: Row<T>[];
   /** The unique index's columns (drizzle keys) whose duplicates are skipped. */
   onConflictDoNothing?: (keyof T["$inferInsert"] & string)[];
-  /**
-   * Update the rows already stored with this key (a drizzle key, unique) instead: each row sets
-   * the columns it names. The rows must have been stored by an earlier statement.
-   */
-  updateOn?: keyof T["$inferInsert"] & string;
 }
 
 /** Keeps the table's type with its rows (for a list of several tables). */
@@ -50,20 +45,6 @@ function writeStatement(part: RowsFor<PgTable>): SQL {
     }),
   );
   const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
-  if (part.updateOn) {
-    const key = (columns[part.updateOn] as { name: string } | undefined)?.name;
-    if (!key) throw new Error(`${getTableName(table)} has no column ${part.updateOn}`);
-    const sets = sql.raw(
-      names
-        .filter((name) => name !== key)
-        .map((name) => `"${name}" = r."${name}"`)
-        .join(", "),
-    );
-    return sql`update ${table} set ${sets}
-      from json_populate_recordset(null::${table}, ${json}::json) r
-      where ${table}.${sql.raw(`"${key}"`)} = r.${sql.raw(`"${key}"`)}
-      returning 1`;
-  }
   const conflict = part.onConflictDoNothing
     ? sql` on conflict (${sql.raw(
         part.onConflictDoNothing
@@ -79,7 +60,7 @@ function writeStatement(part: RowsFor<PgTable>): SQL {
 /**
  * Inserts rows into several tables in one statement (each part a data-modifying CTE; foreign
  * keys between them are checked at the statement's end, so parents and children may go
- * together) and returns how many rows each part stored (or, for an `updateOn` part, updated).
+ * together) and returns how many rows each part stored.
  */
 export async function insertTogether(db: Database, parts: RowsFor<PgTable>[]): Promise<number[]> {
   const present = parts.map((part, index) => ({ part, index })).filter((p) => p.part.rows.length);

@@ -350,15 +350,22 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       results.push({ ...known, created: true, routedToOpenLead: false, assigned: false });
     }
 
-    // What needs no lock first, in one statement: the leads (the MQLs not yet routed), their
-    // events, notes and touchpoints.
+    // What needs no lock first, in one statement: the leads that are not MQLs, and the events,
+    // notes and touchpoints of every lead but the batch's new MQLs.
+    const mqls = created.filter(({ lead }) => lead.status === "mql");
+    const mqlIds = new Set(mqls.map(({ lead }) => lead.id));
+    const ofMql = (row: { leadId: string }) => mqlIds.has(row.leadId);
+    const batchTouches = onePerKey(touches);
     await insertTogether(tx, [
-      rowsFor({ table: leads, rows: created.map(({ lead }) => lead) }),
-      rowsFor({ table: leadEvents, rows: events }),
-      rowsFor({ table: leadNotes, rows: notes }),
+      rowsFor({
+        table: leads,
+        rows: created.flatMap(({ lead }) => (mqlIds.has(lead.id) ? [] : [lead])),
+      }),
+      rowsFor({ table: leadEvents, rows: events.filter((row) => !ofMql(row)) }),
+      rowsFor({ table: leadNotes, rows: notes.filter((row) => !ofMql(row)) }),
       rowsFor({
         table: touchpoints,
-        rows: onePerKey(touches),
+        rows: batchTouches.filter((row) => !ofMql(row)),
         onConflictDoNothing: ["workspaceId", "dedupeKey"],
       }),
     ]);
@@ -373,8 +380,9 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
     // Then a new MQL goes to the right rep at once (speed to lead): all of the batch's together,
     // under the lock of their pools' rotation, which is held to the commit. Routing last keeps
     // that lock for the routing's own writes only, so that another batch (or a single lead) can
-    // store its leads meanwhile (docs/performance.md).
-    const mqls = created.filter(({ lead }) => lead.status === "mql");
+    // store its leads meanwhile; the MQLs are stored once, routed, rather than stored and then
+    // updated, which would write each of them and its eleven index entries twice
+    // (docs/performance.md).
     const routes = await planRoutes(
       tx,
       workspaceId,
@@ -394,32 +402,19 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       });
       return decision;
     });
-    const routed = mqls.filter(
-      ({ lead }) =>
-        lead.ownerUserId ||
-        lead.poolId ||
-        lead.queue ||
-        lead.marginTier !== null ||
-        lead.expectedValueCents !== null,
-    );
     const assigned = new Set(
       mqls.filter(({ lead }) => lead.ownerUserId || lead.poolId).map(({ lead }) => lead.id),
     );
     for (const result of results) if (result.created) result.assigned = assigned.has(result.id);
 
     await insertTogether(tx, [
+      rowsFor({ table: leads, rows: mqls.map(({ lead }) => lead) }),
+      rowsFor({ table: leadEvents, rows: events.filter(ofMql) }),
+      rowsFor({ table: leadNotes, rows: notes.filter(ofMql) }),
       rowsFor({
-        table: leads,
-        updateOn: "id",
-        rows: routed.map(({ lead }) => ({
-          id: lead.id,
-          ownerUserId: lead.ownerUserId,
-          poolId: lead.poolId,
-          queue: lead.queue,
-          assignedAt: lead.assignedAt,
-          marginTier: lead.marginTier,
-          expectedValueCents: lead.expectedValueCents,
-        })),
+        table: touchpoints,
+        rows: batchTouches.filter(ofMql),
+        onConflictDoNothing: ["workspaceId", "dedupeKey"],
       }),
       rowsFor({
         table: slaClocks,
