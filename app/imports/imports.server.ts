@@ -42,6 +42,9 @@ import {
 } from "./presets";
 import { validateDealRow, validateLeadRow, validateTouchpointRow } from "./rows";
 
+/** The longest delay setTimeout takes (2^31 - 1 ms, about 24.8 days). */
+const maxTimerMs = 2_147_483_647;
+
 export { maxUploadBytes } from "./presets";
 export const importChunkSize = 500;
 /**
@@ -708,7 +711,8 @@ export async function resumeImports(options: {
           logger.error("Resuming CSV imports failed:", error),
         );
       },
-      until - now + 1000,
+      // Node fires a longer timer at once (and warns): such a lease is looked at again then.
+      Math.min(until - now + 1000, maxTimerMs),
     ).unref();
   }
   const due = unfinished.filter((found) => !leased.includes(found));
