@@ -28,22 +28,34 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
     : ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
 }
 
+type Column = { name: string; defaultFn?: () => unknown };
+
 function writeStatement(part: RowsFor<PgTable>): SQL {
   const { table, rows } = part;
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const columns = getTableColumns(table) as Record<string, Column>;
+  // A column with a default made by the app (ids: db/ids.ts) gets it here, as drizzle's own
+  // insert would give it; other columns no row names get the database's default.
+  const keys = [
+    ...new Set([
+      ...rows.flatMap((row) => Object.keys(row)),
+      ...Object.keys(columns).filter((key) => columns[key]?.defaultFn),
+    ]),
+  ];
   for (const key of keys)
     if (!columns[key]) throw new Error(`${getTableName(table)} has no column ${key}`);
-  const names = keys.map((key) => (columns[key] as { name: string }).name);
+  const named = keys.map((key) => columns[key] as Column);
   const json = JSON.stringify(
     rows.map((row) => {
       const out: Record<string, unknown> = {};
       keys.forEach((key, index) => {
-        out[names[index] as string] = (row as Record<string, unknown>)[key] ?? null;
+        const column = named[index] as Column;
+        const value = (row as Record<string, unknown>)[key];
+        out[column.name] = value === undefined ? (column.defaultFn?.() ?? null) : value;
       });
       return out;
     }),
   );
+  const names = named.map((column) => column.name);
   const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
   const conflict = part.onConflictDoNothing
     ? sql` on conflict (${sql.raw(

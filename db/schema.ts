@@ -52,6 +52,10 @@ import {
   touchpointKinds,
   type Weekday,
 } from "./enums";
+import { newId } from "./ids";
+
+/** A table's id: a UUIDv7 made by the app (db/ids.ts), gen_random_uuid() for rows written by hand. */
+const primaryId = () => uuid("id").primaryKey().defaultRandom().$defaultFn(newId);
 
 export interface Holiday {
   date: string;
@@ -108,7 +112,7 @@ const workspaceId = () =>
     .references(() => workspaces.id, { onDelete: "cascade" });
 
 export const workspaces = pgTable("workspaces", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: primaryId(),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
@@ -135,7 +139,7 @@ export type Workspace = typeof workspaces.$inferSelect;
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     // Stored lower-cased: one person, one account, whatever the capitals they type.
     email: text("email").notNull(),
     name: text("name").notNull(),
@@ -151,7 +155,7 @@ export type User = typeof users.$inferSelect;
 export const memberships = pgTable(
   "memberships",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     userId: uuid("user_id")
       .notNull()
@@ -187,7 +191,7 @@ export type Session = typeof sessions.$inferSelect;
 export const invitations = pgTable(
   "invitations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     email: text("email").notNull(),
     role: memberRole("role").notNull(),
@@ -214,7 +218,7 @@ export type Invitation = typeof invitations.$inferSelect;
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     name: text("name").notNull(),
     /** The first characters of the key, so people can tell their keys apart. */
@@ -237,7 +241,7 @@ export type ApiKey = typeof apiKeys.$inferSelect;
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     /** Who acted when there is no user: "cli", "api key …", "slack". */
@@ -262,7 +266,7 @@ export const rateLimits = pgTable("rate_limits", {
 export const definitionVersions = pgTable(
   "definition_versions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     kind: definitionKind("kind").notNull(),
     /** 1, 2, 3… per workspace and kind, in the order versions were drafted. */
@@ -296,7 +300,7 @@ export type DefinitionVersion = typeof definitionVersions.$inferSelect;
 export const definitionApprovals = pgTable(
   "definition_approvals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     versionId: uuid("version_id")
       .notNull()
@@ -314,7 +318,7 @@ export const definitionApprovals = pgTable(
 export const definitionComments = pgTable(
   "definition_comments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     versionId: uuid("version_id")
       .notNull()
@@ -329,7 +333,7 @@ export const definitionComments = pgTable(
 export const leads = pgTable(
   "leads",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     /** The sender's id (CRM, form tool); a second POST with it returns the same lead. */
     externalId: text("external_id"),
@@ -447,7 +451,7 @@ export type Lead = typeof leads.$inferSelect;
 export const touchpoints = pgTable(
   "touchpoints",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -485,7 +489,7 @@ export type Touchpoint = typeof touchpoints.$inferSelect;
 export const leadEvents = pgTable(
   "lead_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -517,7 +521,7 @@ export type LeadEvent = typeof leadEvents.$inferSelect;
 export const leadNotes = pgTable(
   "lead_notes",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -534,7 +538,7 @@ export const leadNotes = pgTable(
 export const imports = pgTable(
   "imports",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     kind: importKind("kind").notNull(),
     status: importStatus("status").notNull().default("mapping"),
@@ -583,7 +587,7 @@ export const importErrors = pgTable(
 export const routingPools = pgTable(
   "routing_pools",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     name: text("name").notNull(),
     /** Slack channel (C…) where the pool's new leads are announced; else each rep gets a DM. */
@@ -605,7 +609,7 @@ export type RoutingPool = typeof routingPools.$inferSelect;
 export const poolMembers = pgTable(
   "pool_members",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     poolId: uuid("pool_id")
       .notNull()
@@ -626,7 +630,7 @@ export type PoolMember = typeof poolMembers.$inferSelect;
 export const routingRules = pgTable(
   "routing_rules",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     position: integer("position").notNull(),
     name: text("name").notNull(),
@@ -644,7 +648,7 @@ export type RoutingRuleRow = typeof routingRules.$inferSelect;
 export const routingDecisions = pgTable(
   "routing_decisions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -666,7 +670,7 @@ export type RoutingDecision = typeof routingDecisions.$inferSelect;
 
 /** Per segment: P(close), contribution margin and payment risk, for margin-weighted tiers. */
 export const marginSegments = pgTable("margin_segments", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: primaryId(),
   workspaceId: workspaceId(),
   position: integer("position").notNull(),
   name: text("name").notNull(),
@@ -682,7 +686,7 @@ export type MarginSegmentRow = typeof marginSegments.$inferSelect;
 export const activities = pgTable(
   "activities",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -706,7 +710,7 @@ export type Activity = typeof activities.$inferSelect;
 export const feedback = pgTable(
   "feedback",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -737,7 +741,7 @@ export type Feedback = typeof feedback.$inferSelect;
 export const slackUserLinks = pgTable(
   "slack_user_links",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     userId: uuid("user_id")
       .notNull()
@@ -757,7 +761,7 @@ export const slackUserLinks = pgTable(
 export const slackLeadMessages = pgTable(
   "slack_lead_messages",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -773,7 +777,7 @@ export const slackLeadMessages = pgTable(
 export const slaAgreements = pgTable(
   "sla_agreements",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     version: integer("version").notNull(),
     status: definitionStatus("status").notNull().default("draft"),
@@ -801,7 +805,7 @@ export type SlaAgreement = typeof slaAgreements.$inferSelect;
 export const slaApprovals = pgTable(
   "sla_approvals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     agreementId: uuid("agreement_id")
       .notNull()
@@ -822,7 +826,7 @@ export const slaApprovals = pgTable(
 export const slaClocks = pgTable(
   "sla_clocks",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     leadId: uuid("lead_id")
       .notNull()
@@ -890,7 +894,7 @@ export type SlaClock = typeof slaClocks.$inferSelect;
 export const slaPeriodResults = pgTable(
   "sla_period_results",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     agreementId: uuid("agreement_id").references(() => slaAgreements.id, { onDelete: "set null" }),
     unit: slaPeriodUnit("unit").notNull(),
@@ -923,7 +927,7 @@ export type SlaPeriodResult = typeof slaPeriodResults.$inferSelect;
 export const slaBreaches = pgTable(
   "sla_breaches",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     side: slaSide("side").notNull(),
     kind: slaBreachKind("kind").notNull(),
@@ -964,7 +968,7 @@ export type SlaBreach = typeof slaBreaches.$inferSelect;
 export const actionItems = pgTable(
   "action_items",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     title: text("title").notNull(),
     detail: text("detail"),
@@ -1002,7 +1006,7 @@ export type ActionItem = typeof actionItems.$inferSelect;
 export const outbox = pgTable(
   "outbox",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     kind: text("kind").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
@@ -1029,7 +1033,7 @@ export type OutboxMessage = typeof outbox.$inferSelect;
 export const marketingCalendarItems = pgTable(
   "marketing_calendar_items",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     kind: calendarItemKind("kind").notNull(),
     title: text("title").notNull(),
@@ -1063,7 +1067,7 @@ export type MarketingCalendarItem = typeof marketingCalendarItems.$inferSelect;
 export const salesRequests = pgTable(
   "sales_requests",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     body: text("body").notNull(),
     requestedByUserId: uuid("requested_by_user_id").references(() => users.id, {
@@ -1140,7 +1144,7 @@ export interface SyncBlockTiming {
 export const syncMeetings = pgTable(
   "sync_meetings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     /** The Monday (local date) of the sync's week: one sync per week. */
     weekStart: date("week_start", { mode: "string" }).notNull(),
@@ -1172,7 +1176,7 @@ export type SyncMeeting = typeof syncMeetings.$inferSelect;
 export const syncNotes = pgTable(
   "sync_notes",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     meetingId: uuid("meeting_id")
       .notNull()
@@ -1198,7 +1202,7 @@ export type SyncNote = typeof syncNotes.$inferSelect;
 export const campaignCosts = pgTable(
   "campaign_costs",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     /** The lead's `campaign` it pays for; with a source, only that source's leads of it. */
     campaign: text("campaign").notNull(),
@@ -1232,7 +1236,7 @@ export type CampaignCost = typeof campaignCosts.$inferSelect;
 export const deals = pgTable(
   "deals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     workspaceId: workspaceId(),
     /** The CRM's id: the same deal posted or imported again updates this one. */
     externalId: text("external_id"),

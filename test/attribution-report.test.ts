@@ -3,6 +3,7 @@
 // through GET /api/v1/attribution (field errors), the /attribution page, and a deal's story;
 // Markov's chain kept when slow to learn, learnt again behind a stale one, forgotten on import,
 // and learnt from every lead whichever range of ids it is read in.
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { attributionToJson } from "../app/api/attribution";
@@ -10,6 +11,7 @@ import {
   type ChainPolicy,
   chainsLearnt,
   defaultChainPolicy,
+  leadIdBounds,
   leadIdRanges,
   markovChains,
 } from "../app/attribution/markov-chains.server";
@@ -17,6 +19,8 @@ import { markovRemovalEffects } from "../app/attribution/models";
 import { attributionReport } from "../app/attribution/report.server";
 import { createImport, runImport, saveMapping } from "../app/imports/imports.server";
 import { openDatabase } from "../db/client";
+import { newId } from "../db/ids";
+import { rowsOf } from "../db/rows";
 import { deals, imports, markovChains as keptChains, leads, touchpoints } from "../db/schema";
 import { makeActiveDefinition, makeApiKey, makeWorkspace, signedIn } from "./helpers/factories";
 import { arriveLead } from "./helpers/leads";
@@ -322,11 +326,9 @@ describe("the attribution report", () => {
 
   it("learns from every lead whichever range of ids it falls in, the ranges' edges included", async () => {
     // Learning reads the leads in ranges of their ids at once (leadIdRanges): leads at both
-    // ends and on both sides of the middle, each journey counted once and whole.
-    expect(leadIdRanges(2)).toEqual([
-      { to: "80000000-0000-0000-0000-000000000000" },
-      { from: "80000000-0000-0000-0000-000000000000" },
-    ]);
+    // ends and on both sides of the split, each journey counted once and whole.
+    const middle = "80000000-0000-0000-0000-000000000000";
+    expect(leadIdRanges([middle])).toEqual([{ to: middle }, { from: middle }]);
     const { db } = server;
     const other = (await makeWorkspace(db, { name: "Rotterdam Cold Chain" })).workspace.id;
     const journeys = [
@@ -364,7 +366,11 @@ describe("the attribution report", () => {
           closedAt: new Date("2026-10-20T00:00:00Z"),
         });
     }
-    const unkept = { ...defaultChainPolicy, keepAfterMs: Number.POSITIVE_INFINITY };
+    const unkept = {
+      ...defaultChainPolicy,
+      keepAfterMs: Number.POSITIVE_INFINITY,
+      splitAt: [middle],
+    };
     const end = new Date("2026-11-30T23:00:00Z");
     const learnt = await markovChains(db, other, end, ["source"], unkept);
     expect(learnt.journeys).toBe(4);
@@ -382,6 +388,28 @@ describe("the attribution report", () => {
       expect(effects.get(channel), channel).toBeCloseTo(effect, 12);
     // Every channel converts through some path here: a dropped range would change them.
     expect([...expected.values()].every((effect) => effect > 0)).toBe(true);
+  });
+
+  it("splits the leads where the table's statistics say, into ranges of about as many leads", async () => {
+    // The app's ids are UUIDv7 (time first), older rows' random: the uuid space's halves would
+    // put every new lead in the first one.
+    const { db } = server;
+    const mixed = (await makeWorkspace(db, { name: "Delft Reefer Lines" })).workspace.id;
+    const made = [
+      ...Array.from({ length: 300 }, () => ({ id: randomUUID() })),
+      ...Array.from({ length: 900 }, () => ({ id: newId() })),
+    ];
+    await db.insert(leads).values(made.map(({ id }) => ({ id, workspaceId: mixed })));
+    expect(made.filter(({ id }) => id < "80000000").length).toBeGreaterThan(1_000);
+    await db.execute(sql`analyze leads`);
+    const [bound] = await leadIdBounds(db, 2);
+    const [row] = await rowsOf<{ below: number; total: number }>(
+      db,
+      sql`select count(*) filter (where id < ${bound}::uuid)::int as below, count(*)::int as total
+        from leads`,
+    );
+    expect(row?.below).toBeGreaterThan((row?.total ?? 0) * 0.45);
+    expect(row?.below).toBeLessThan((row?.total ?? 0) * 0.55);
   });
 
   // PGlite runs one transaction at a time: holding a lock there would block the page altogether.

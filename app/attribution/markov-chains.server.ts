@@ -25,6 +25,8 @@ export interface ChainPolicy {
   /** A kept chain older than this (ms) is still served, and learnt again behind it. */
   freshForMs: number;
   now(): Date;
+  /** The lead ids learning splits the leads at (tests); leadIdBounds otherwise. */
+  splitAt?: readonly string[];
 }
 
 export const defaultChainPolicy: ChainPolicy = {
@@ -122,7 +124,13 @@ function learnOnce(
   const learnt = (async () => {
     const learntAt = policy.now();
     const started = performance.now();
-    const { effects, journeys } = await learnMarkov(db, workspaceId, end, dimensions);
+    const { effects, journeys } = await learnMarkov(
+      db,
+      workspaceId,
+      end,
+      dimensions,
+      policy.splitAt,
+    );
     const learnMs = Math.round(performance.now() - started);
     if (learnMs >= policy.keepAfterMs) {
       await db.transaction(async (tx) => {
@@ -183,19 +191,48 @@ const pathSeparator = "\u001f";
 /**
  * Learning reads the leads in this many ranges of their ids, at once, each on a connection of
  * its own: PostgreSQL runs one query on one core, and a year of a large workspace keeps a core
- * busy for seconds. Ids are random (gen_random_uuid), so the ranges hold about as many leads.
+ * busy for seconds.
  */
 const learningParts = 2;
 
-/** The id ranges [from, to) that split every uuid into `parts`; the first from and last to open. */
-export function leadIdRanges(parts: number): { from?: string; to?: string }[] {
-  const bound = (part: number) =>
-    `${Math.floor((part * 0x1_0000_0000) / parts)
+/**
+ * The lead ids that split the leads into `parts` ranges of about as many leads each: read off
+ * the table's statistics (the histogram of leads.id that ANALYZE keeps), so it costs nothing.
+ * The uuid space's own fractions would not do: ids the app makes are UUIDv7, whose first bits
+ * are the time (db/ids.ts), so a year of leads sits in a sliver of it, beside the random ids
+ * of older rows. The histogram is the table's, every workspace's leads together; without one
+ * (a table never analysed) the uuid space's fractions are the split.
+ */
+export async function leadIdBounds(db: Database, parts: number): Promise<string[]> {
+  const [row] = await rowsOf<{ bounds: string[] | string | null }>(
+    db,
+    sql`select histogram_bounds::text::uuid[] as bounds from pg_stats
+      where schemaname = current_schema() and tablename = 'leads' and attname = 'id'`,
+  );
+  const histogram = typeof row?.bounds === "string" ? parseUuidArray(row.bounds) : row?.bounds;
+  return Array.from({ length: parts - 1 }, (_, i) => {
+    const part = i + 1;
+    if (histogram && histogram.length > parts)
+      return histogram[Math.round((part * (histogram.length - 1)) / parts)] as string;
+    return `${Math.floor((part * 0x1_0000_0000) / parts)
       .toString(16)
       .padStart(8, "0")}-0000-0000-0000-000000000000`;
-  return Array.from({ length: parts }, (_, part) => ({
-    ...(part > 0 && { from: bound(part) }),
-    ...(part < parts - 1 && { to: bound(part + 1) }),
+  });
+}
+
+/** A uuid[] as PostgreSQL writes it ({a,b,…}), for a driver that does not parse it. */
+function parseUuidArray(text: string): string[] {
+  return text
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .filter(Boolean);
+}
+
+/** The id ranges [from, to) between `bounds` (ascending); the first from and last to open. */
+export function leadIdRanges(bounds: readonly string[]): { from?: string; to?: string }[] {
+  return Array.from({ length: bounds.length + 1 }, (_, part) => ({
+    ...(part > 0 && { from: bounds[part - 1] }),
+    ...(part < bounds.length && { to: bounds[part] }),
   }));
 }
 
@@ -212,18 +249,21 @@ interface PathRow {
  * runs to `end` (or to its latest win). The paths are put together and counted in the database —
  * a year of a large workspace is a million journeys and five million touches, too many to carry
  * into the server one by one — and the chain is learnt from each distinct path and its counts.
- * The leads are read in `learningParts` ranges at once; a path counted in two ranges is two
- * entries of the same chain, which adds their transitions as one entry would. Each range is
- * one snapshot, and each lead is in one range: every journey is read whole.
+ * The leads are read in `learningParts` ranges at once (split at `splitAt`, or where
+ * leadIdBounds says); a path counted in two ranges is two entries of the same chain, which adds
+ * their transitions as one entry would. Each range is one snapshot, and each lead is in one
+ * range: every journey is read whole.
  */
 async function learnMarkov(
   db: Database,
   workspaceId: string,
   end: Date,
   dimensions: readonly AttributionDimension[] = attributionDimensions,
+  splitAt?: readonly string[],
 ) {
+  const bounds = splitAt ?? (await leadIdBounds(db, learningParts));
   const parts = await Promise.all(
-    leadIdRanges(learningParts).map((range) =>
+    leadIdRanges(bounds).map((range) =>
       // Each on a connection of its own (readTogether): postgres.js would otherwise queue one
       // behind the other on a busy connection, and nobody else's reads should wait behind them.
       readTogether(db, (db) => countPaths(db, workspaceId, end, dimensions, range)),

@@ -1,10 +1,11 @@
 // Lead intake: store a lead (idempotent on external_id), its touchpoints and its first event,
 // route a repeat question from someone already being worked to that lead's owner, and judge
 // the lead against the active MQL definition the moment it arrives.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { insertRows, insertTogether, rowsFor } from "../../db/bulk";
 import type { Database } from "../../db/client";
+import { newId } from "../../db/ids";
 import {
   type DefinitionVersion,
   definitionVersions,
@@ -434,7 +435,7 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
 /** A lead as intake first stores it: `new`, nobody's yet. */
 function newLead(workspaceId: string, input: LeadInput, createdAt: Date, now: Date): Lead {
   return {
-    id: randomUUID(),
+    id: newId(),
     workspaceId,
     externalId: input.external_id ?? null,
     email: input.email ?? null,
