@@ -59,9 +59,10 @@ export interface LargeWorkspace {
  * Bump when the generated data changes shape: ensureLargeWorkspace then regenerates. 3: the
  * lead and clock facts (migrations 0011–0013), which a server would otherwise backfill at its
  * first start on an older workspace, for longer than a suite waits for it. 4: leads and clocks
- * stored in the order a live workspace writes them (see `inWrittenOrder`).
+ * stored in the order a live workspace writes them (see `inWrittenOrder`). 5: UUIDv7 ids, the
+ * row's time first, as the app makes them (db/ids.ts).
  */
-export const generatorVersion = 4;
+export const generatorVersion = 5;
 export const benchSeed = 7_340_033;
 const defaultLeads = 1_000_000;
 const quickLeads = 20_000;

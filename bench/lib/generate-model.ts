@@ -839,7 +839,7 @@ export function simulateLead(
 
   const plan: LeadPlan = {
     index,
-    id: w.uuid.make(uuidTags.lead, index),
+    id: w.uuid.makeAt(uuidTags.lead, index, receivedAt),
     createdAt,
     receivedAt,
     updatedAt: receivedAt,

@@ -118,18 +118,18 @@ const hex8 = (x: number) =>
   `${HEX[x >>> 24]}${HEX[(x >>> 16) & 255]}${HEX[(x >>> 8) & 255]}${HEX[x & 255]}`;
 const hex4 = (x: number) => `${HEX[(x >>> 8) & 255]}${HEX[x & 255]}`;
 const hex3 = (x: number) => `${"0123456789abcdef"[(x >>> 8) & 15]}${HEX[x & 255]}`;
-const hex1 = "0123456789abcdef";
 
 /**
- * Deterministic v4-shaped UUIDs: (tag, n) → 64 unique bits by a 4-round Feistel network keyed
- * by the seed (a bijection whatever its round function), plus 58 bits hashed from them.
+ * Deterministic UUIDs: (tag, n) → 64 unique bits by a 4-round Feistel network keyed by the
+ * seed (a bijection whatever its round function), in a UUIDv7 (RFC 9562) after the row's time,
+ * as the app makes its ids (db/ids.ts): a year of rows sits in the indexes as the app puts it.
  */
 export class UuidFactory {
   private readonly keys: number[];
   constructor(seed: number) {
     this.keys = [0, 1, 2, 3, 4, 5].map((round) => hash32(seed, 0x5eed0000 + round));
   }
-  make(tag: number, n: number): string {
+  private unique(tag: number, n: number): [number, number, number] {
     const k = this.keys as [number, number, number, number, number, number];
     let left = tag >>> 0;
     let right = n >>> 0;
@@ -138,13 +138,17 @@ export class UuidFactory {
       left = right;
       right = next;
     }
-    const b1 = mix32(left ^ k[4]);
-    const b2 = mix32(right ^ k[5] ^ b1);
-    const variant = hex1[8 | ((right >>> 2) & 3)];
-    const afterVariant = hex1[(((right & 3) << 2) | (b1 & 3)) & 0xf];
+    return [left, right, mix32(left ^ k[4])];
+  }
+  /** A v7 id for a row written at `atMs`: its 74 bits after the time hold the 64 unique ones. */
+  makeAt(tag: number, n: number, atMs: number): string {
+    const [left, right, b1] = this.unique(tag, n);
+    const time = Math.max(0, Math.floor(atMs)).toString(16).padStart(12, "0");
+    const high16 = ((left & 0x3f) << 10) | (right >>> 22);
+    const low32 = (((right & 0x3fffff) << 10) | (b1 & 0x3ff)) >>> 0;
     return (
-      `${hex8(left)}-${hex4(right >>> 16)}-4${hex3((right >>> 4) & 0xfff)}-` +
-      `${variant}${afterVariant}${HEX[(b1 >>> 2) & 0xff]}-${hex8(b2)}${hex4(b1 >>> 10)}`
+      `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex3(left >>> 20)}-` +
+      `${hex4(0x8000 | ((left >>> 6) & 0x3fff))}-${hex4(high16)}${hex8(low32)}`
     );
   }
 }

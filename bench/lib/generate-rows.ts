@@ -242,12 +242,12 @@ export class RowEmitter {
     const extra = Math.max(0, wanted - plan.touches.length);
     const all = plan.touches.concat(this.browsing(plan, extra, fill));
     for (const t of all) {
-      const id = w.uuid.make(uuidTags.touchpoint, this.counters.touch);
-      const key = `g:${this.counters.touch++}`;
       const stored =
         t.at <= plan.createdAt
           ? plan.receivedAt
           : Math.min(w.to - 1, t.at + 1_000 + (t.at % 300_000));
+      const id = w.uuid.makeAt(uuidTags.touchpoint, this.counters.touch, Math.max(stored, t.at));
+      const key = `g:${this.counters.touch++}`;
       streams.touchpoints.row(
         `${id}\t${ws}\t${lead}\t${t.kind}\t${text(t.source)}\t${text(t.campaign)}\t${text(t.content)}\t${text(t.contentType)}\t${text(t.url)}\t${text(t.term)}\t${ts(t.at)}\t${key}\t${ts(Math.max(stored, t.at))}\n`,
       );
@@ -255,26 +255,26 @@ export class RowEmitter {
     this.written += all.length;
 
     for (const e of plan.events) {
-      const id = w.uuid.make(uuidTags.leadEvent, this.counters.event++);
+      const id = w.uuid.makeAt(uuidTags.leadEvent, this.counters.event++, e.at);
       streams.lead_events.row(
         `${id}\t${ws}\t${lead}\t${e.from ?? N}\t${e.to}\t${ts(e.at)}\t${e.actor ?? N}\t${text(e.label)}\t${text(e.reason)}\t${e.version ?? N}\n`,
       );
     }
 
     if (plan.owner && plan.assignedAt !== null && pool) {
-      const id = w.uuid.make(uuidTags.routingDecision, this.counters.decision++);
+      const id = w.uuid.makeAt(uuidTags.routingDecision, this.counters.decision++, plan.assignedAt);
       streams.routing_decisions.row(
         `${id}\t${ws}\t${lead}\t${plan.ruleId ?? N}\t${text(plan.ruleName)}\t${pool.poolId}\t${N}\t${owner}\t${N}\t${text(plan.routeReason)}\tf\t${N}\t${ts(plan.assignedAt)}\n`,
       );
     }
 
     for (const a of plan.activities) {
-      const id = w.uuid.make(uuidTags.activity, this.counters.activity++);
       const external = a.channel === "api" ? `dialer-${7_000_001 + this.counters.dialer++}` : null;
       const stored = Math.max(
         a.at,
         Math.min(w.to - 1, a.at + (a.channel === "api" ? 60_000 : 2_000)),
       );
+      const id = w.uuid.makeAt(uuidTags.activity, this.counters.activity++, stored);
       streams.activities.row(
         `${id}\t${ws}\t${lead}\t${owner ?? N}\t${a.kind}\t${text(a.note)}\t${ts(a.at)}\t${text(external)}\t${a.channel}\t${ts(stored)}\n`,
       );
@@ -282,7 +282,7 @@ export class RowEmitter {
 
     for (const f of plan.feedback) {
       const n = this.counters.feedback++;
-      const id = w.uuid.make(uuidTags.feedback, n);
+      const id = w.uuid.makeAt(uuidTags.feedback, n, f.at);
       const key =
         f.channel === "slack"
           ? `slack:V${(90_000_000 + n).toString(36).toUpperCase()}`
@@ -293,12 +293,12 @@ export class RowEmitter {
     }
 
     for (const c of plan.clocks) {
-      const id = w.uuid.make(uuidTags.slaClock, this.counters.clock++);
+      const id = w.uuid.makeAt(uuidTags.slaClock, this.counters.clock++, c.startedAt);
       streams.sla_clocks.row(
         `${id}\t${ws}\t${lead}\t${w.setup.agreementId}\t${c.kind}\t${owner ?? N}\t${N}\t${num(c.target)}\t${ts(c.startedAt)}\t${ts(c.warnAt)}\t${ts(c.dueAt)}\t${c.state}\t${ts(c.warnedAt)}\t${ts(c.metAt)}\t${ts(c.breachedAt)}\t${ts(c.cancelledAt)}\t${text(c.cancelReason)}\t${ts(c.startedAt)}\n`,
       );
       if (c.state === "breached" && c.breachedAt !== null) {
-        const breach = w.uuid.make(uuidTags.slaBreach, this.counters.breach++);
+        const breach = w.uuid.makeAt(uuidTags.slaBreach, this.counters.breach++, c.breachedAt);
         const level = c.escalatedAt !== null ? "team_lead" : "owner";
         streams.sla_breaches.row(
           `${breach}\t${ws}\tsales\t${c.kind}\tclock:${id}\t${id}\t${N}\t${lead}\t${owner ?? N}\t${N}\t${ts(c.dueAt)}\t${ts(c.breachedAt)}\t${text(breachSentence(plan, c, w.setup.calendar.timeZone))}\t${level}\t${ts(c.escalateAt)}\t${ts(c.escalatedAt)}\t${N}\n`,
@@ -309,7 +309,7 @@ export class RowEmitter {
     if (plan.deal) {
       const d = plan.deal;
       const n = this.counters.deal++;
-      const id = w.uuid.make(uuidTags.deal, n);
+      const id = w.uuid.makeAt(uuidTags.deal, n, d.openedAt);
       streams.deals.row(
         `${id}\t${ws}\ths-deal-${80_000_001 + n}\t${lead}\t${text(d.name)}\t${d.amountCents}\t${num(d.grossMargin)}\t${text(d.stage)}\t${d.probability}\t${d.status}\t${ts(d.openedAt)}\t${d.closeDate}\t${ts(d.closedAt)}\t${owner ?? N}\t${text(plan.email)}\t${ts(d.openedAt)}\t${ts(Math.max(d.updatedAt, d.openedAt))}\n`,
       );
