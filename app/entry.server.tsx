@@ -1,7 +1,7 @@
 // Remix's own server entry (@remix-run/dev's default for Node), with one change: deferred data
 // may take up to a minute to arrive instead of five seconds. The attribution page streams
 // Markov's column after the rest, and learning its chain from a large workspace's year takes
-// 6–9 s the first time for a period (docs/attribution.md); Remix's default would abort it.
+// 6–11 s the first time for a period (docs/attribution.md); Remix's default would abort it.
 import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";

@@ -1,7 +1,7 @@
 // Markov's removal effects: learnt from a year of journeys, and kept when learning them is slow.
 //
 // Learning reads every lead touched in the 365 days before the period's end with its touches. On
-// a workspace of a million leads and five million touchpoints that is 6–9 s of the database's
+// a workspace of a million leads and five million touchpoints that is 6–11 s of the database's
 // time on two cores (docs/performance.md), too long for a page or an API call. So a chain whose
 // learning took at least a second is kept (markov_chains) and later reports for the same end
 // read it; once it is an hour old it is still served while it is learnt again behind it, as
