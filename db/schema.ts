@@ -54,7 +54,7 @@ import {
 } from "./enums";
 import { newId } from "./ids";
 
-/** A table's id: a UUIDv7 made by the app (db/ids.ts), gen_random_uuid() for rows written by hand. */
+/** A table's id: a UUIDv7 the app makes (db/ids.ts); gen_random_uuid() for rows written by hand. */
 const primaryId = () => uuid("id").primaryKey().defaultRandom().$defaultFn(newId);
 
 export interface Holiday {

@@ -5,10 +5,10 @@
 // time on two cores (docs/performance.md), too long for a page or an API call. So a chain whose
 // learning took at least a second is kept (markov_chains) and later reports for the same end
 // read it; once it is an hour old it is still served while it is learnt again behind it, as
-// analytics products retrain their data-driven models on a schedule. A small workspace learns in milliseconds and
-// is never kept: its report reflects the latest touch. An import, which can rewrite a year of
-// journeys at once, forgets the workspace's kept chains, and a chain learnt while one ran is
-// not kept.
+// analytics products retrain their data-driven models on a schedule. A small workspace learns in
+// milliseconds and is never kept: its report reflects the latest touch. An import, which can
+// rewrite a year of journeys at once, forgets the workspace's kept chains, and a chain learnt
+// while one ran is not kept.
 import { and, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { readTogether } from "../../db/read-together";
