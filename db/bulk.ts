@@ -4,7 +4,7 @@
 // rows, and each statement is a round trip (profiled in docs/performance.md): intake sends a
 // thousand leads, their events, touchpoints, clocks and routing decisions as one statement.
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./client";
 
 type Row<T extends PgTable> = { [K in keyof T["$inferInsert"]]?: T["$inferInsert"][K] };
@@ -44,14 +44,18 @@ function writeStatement(part: RowsFor<PgTable>): SQL {
   for (const key of keys)
     if (!columns[key]) throw new Error(`${getTableName(table)} has no column ${key}`);
   const named = keys.map((key) => columns[key] as Column);
+  // A null is left out of the row's JSON: json_populate_recordset gives a key it does not
+  // find the same null, and a lead is mostly nulls when it arrives (less text to build, send
+  // and parse).
   const json = JSON.stringify(
     rows.map((row) => {
       const out: Record<string, unknown> = {};
-      keys.forEach((key, index) => {
+      for (let index = 0; index < keys.length; index++) {
         const column = named[index] as Column;
-        const value = (row as Record<string, unknown>)[key];
-        out[column.name] = value === undefined ? (column.defaultFn?.() ?? null) : value;
-      });
+        let value = (row as Record<string, unknown>)[keys[index] as string];
+        if (value === undefined) value = column.defaultFn?.();
+        if (value !== null && value !== undefined) out[column.name] = value;
+      }
       return out;
     }),
   );
@@ -92,6 +96,20 @@ export async function insertTogether(db: Database, parts: RowsFor<PgTable>[]): P
   const [row] = rowsOf(await db.execute(sql`with ${ctes} select ${selects}`));
   for (const { index } of present) counts[index] = Number(row?.[`n${index}`] ?? 0);
   return counts;
+}
+
+/**
+ * `column = any(values)` with the list as one parameter, JSON text, however long it is. drizzle's
+ * inArray sends a parameter per value, and each costs the query builder and the driver some
+ * work: a batch's thousand external ids and emails cost intake more than its queries took
+ * (docs/performance.md, "Round 10"). An index on the column is used as for `in (…)`.
+ */
+export function inList(
+  column: AnyPgColumn | SQL,
+  values: readonly string[],
+  type: "text" | "uuid" = "text",
+): SQL {
+  return sql`${column} = any(array(select json_array_elements_text(${JSON.stringify(values)}::json)::${sql.raw(type)}))`;
 }
 
 /** Inserts `rows` into one table; returns how many were stored. */

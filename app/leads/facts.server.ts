@@ -11,6 +11,7 @@
 // its lead's first touch (refreshDealSources, called where deals and touchpoints are written;
 // migration 0014).
 import { type SQL, sql } from "drizzle-orm";
+import { inList } from "../../db/bulk";
 import type { Database } from "../../db/client";
 import type { LeadStatus } from "../../db/enums";
 import { activities, leads } from "../../db/schema";
@@ -131,11 +132,7 @@ export async function refreshDealSources(
   if (scope) {
     const leadIds = [...new Set(scope.leadIds)];
     if (leadIds.length === 0) return 0;
-    const list = sql.join(
-      leadIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    );
-    only = (alias) => sql`and ${sql.raw(alias)}.lead_id in (${list})`;
+    only = (alias) => sql`and ${inList(sql.raw(`${alias}.lead_id`), leadIds, "uuid")}`;
   }
   // Set-wise (the first touch of every lead with a deal in scope at once), so that a bulk load
   // can run it before its indexes exist.

@@ -3,7 +3,7 @@
 // the lead against the active MQL definition the moment it arrives.
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { insertRows, insertTogether, rowsFor } from "../../db/bulk";
+import { inList, insertRows, insertTogether, rowsFor } from "../../db/bulk";
 import type { Database } from "../../db/client";
 import { newId } from "../../db/ids";
 import {
@@ -484,7 +484,7 @@ async function knownLeads(db: Database, workspaceId: string, inputs: LeadInput[]
       : db
           .select({ id: leads.id, status: leads.status, externalId: leads.externalId })
           .from(leads)
-          .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.externalId, externalIds))),
+          .where(and(eq(leads.workspaceId, workspaceId), inList(leads.externalId, externalIds))),
     emails.length === 0
       ? []
       : db
@@ -498,7 +498,7 @@ async function knownLeads(db: Database, workspaceId: string, inputs: LeadInput[]
           .where(
             and(
               eq(leads.workspaceId, workspaceId),
-              inArray(leads.email, emails),
+              inList(leads.email, emails),
               inArray(leads.status, openStatuses),
             ),
           )
