@@ -2,7 +2,7 @@
 // route a repeat question from someone already being worked to that lead's owner, and judge
 // the lead against the active MQL definition the moment it arrives.
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { inList, insertRows, insertTogether, rowsFor } from "../../db/bulk";
 import type { Database } from "../../db/client";
 import { newId } from "../../db/ids";
@@ -249,17 +249,6 @@ function repeatQuestionNote(input: LeadInput, at: Date): string {
   return `Repeat question from this contact on ${at.toISOString().slice(0, 10)} via ${via}. Not a new lead: the contact's lead is still being worked.`;
 }
 
-/**
- * The foreign keys from a lead's children to the lead that intake defers while it stores a
- * batch's new MQLs' children ahead of the MQLs, and checks once they are stored. DEFERRABLE
- * INITIALLY IMMEDIATE (migration 0019): every other statement has them checked at once, as before.
- */
-const deferredToMqls = [
-  "lead_events_lead_id_leads_id_fk",
-  "lead_notes_lead_id_leads_id_fk",
-  "touchpoints_lead_id_leads_id_fk",
-];
-
 export interface IntakeOptions {
   db: Database;
   workspaceId: string;
@@ -362,35 +351,25 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       results.push({ ...known, created: true, routedToOpenLead: false, assigned: false });
     }
 
-    // What needs no lock first: the leads that are not MQLs, and the events, notes and
-    // touchpoints of every lead, the new MQLs' included. The MQLs themselves are stored under the
-    // lock, routed (below), so their children go in before them: in a statement of their own, with
-    // their foreign keys to leads deferred until the MQLs are stored (migration 0019). Only the
-    // MQLs, their clocks and decisions are written under the lock.
+    // What needs no lock first, in one statement: the leads that are not MQLs, and the events,
+    // notes and touchpoints of every lead but the batch's new MQLs.
     const mqls = created.filter(({ lead }) => lead.status === "mql");
     const mqlIds = new Set(mqls.map(({ lead }) => lead.id));
     const ofMql = (row: { leadId: string }) => mqlIds.has(row.leadId);
     const batchTouches = onePerKey(touches);
-    const childrenOf = (mine: (row: { leadId: string }) => boolean) => [
-      rowsFor({ table: leadEvents, rows: events.filter(mine) }),
-      rowsFor({ table: leadNotes, rows: notes.filter(mine) }),
-      rowsFor({
-        table: touchpoints,
-        rows: batchTouches.filter(mine),
-        onConflictDoNothing: ["workspaceId", "dedupeKey"],
-      }),
-    ];
     await insertTogether(tx, [
       rowsFor({
         table: leads,
         rows: created.flatMap(({ lead }) => (mqlIds.has(lead.id) ? [] : [lead])),
       }),
-      ...childrenOf((row) => !ofMql(row)),
+      rowsFor({ table: leadEvents, rows: events.filter((row) => !ofMql(row)) }),
+      rowsFor({ table: leadNotes, rows: notes.filter((row) => !ofMql(row)) }),
+      rowsFor({
+        table: touchpoints,
+        rows: batchTouches.filter((row) => !ofMql(row)),
+        onConflictDoNothing: ["workspaceId", "dedupeKey"],
+      }),
     ]);
-    if (mqls.length) {
-      await tx.execute(sql.raw(`set constraints ${deferredToMqls.join(", ")} deferred`));
-      await insertTogether(tx, childrenOf(ofMql));
-    }
     // Touches for leads already here may be their first: their deals' first-touch source.
     const createdIds = new Set(created.map(({ lead }) => lead.id));
     const touchedBefore = touches.filter((touch) => !createdIds.has(touch.leadId));
@@ -431,6 +410,13 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
 
     await insertTogether(tx, [
       rowsFor({ table: leads, rows: mqls.map(({ lead }) => lead) }),
+      rowsFor({ table: leadEvents, rows: events.filter(ofMql) }),
+      rowsFor({ table: leadNotes, rows: notes.filter(ofMql) }),
+      rowsFor({
+        table: touchpoints,
+        rows: batchTouches.filter(ofMql),
+        onConflictDoNothing: ["workspaceId", "dedupeKey"],
+      }),
       rowsFor({
         table: slaClocks,
         rows: clocksForNewLeads(
@@ -442,9 +428,6 @@ export async function intakeLeads(options: IntakeOptions): Promise<IntakeResult[
       }),
       rowsFor({ table: routingDecisions, rows: decisions }),
     ]);
-    // The deferred checks now, not at some later commit of a caller's transaction.
-    if (mqls.length)
-      await tx.execute(sql.raw(`set constraints ${deferredToMqls.join(", ")} immediate`));
     return results;
   });
 }
