@@ -957,6 +957,10 @@ export const slaBreaches = pgTable(
     uniqueIndex("sla_breaches_subject_key").on(table.workspaceId, table.subjectKey),
     index("sla_breaches_workspace_due_idx").on(table.workspaceId, table.dueAt),
     index("sla_breaches_owner_idx").on(table.workspaceId, table.ownerUserId, table.dueAt),
+    // Deleting a lead deletes its clocks and breaches (ON DELETE CASCADE): each deleted lead and
+    // clock looks its breaches up by these, where without them it read every breach.
+    index("sla_breaches_lead_idx").on(table.leadId),
+    index("sla_breaches_clock_idx").on(table.clockId),
     index("sla_breaches_escalate_idx")
       .on(table.escalateAt)
       .where(sql`${table.escalateAt} is not null and ${table.escalatedAt} is null`),

@@ -3,6 +3,7 @@
 // given its SLA clocks, in one transaction per batch. Two clients post at once (an import and a
 // form tool, say); the figure is leads stored per second of wall time.
 import { ensureLargeWorkspace } from "../generate";
+import { AddedLeads } from "../lib/added-leads";
 import { startServer } from "../lib/server";
 import { median } from "../lib/stats";
 import { atLeast, type BenchContext, figure, type Suite } from "../lib/suite";
@@ -68,7 +69,7 @@ function batch(tag: string, number: number) {
   });
 }
 
-async function post(url: string, apiKey: string, leads: unknown[]) {
+async function post(url: string, apiKey: string, leads: unknown[], added: AddedLeads) {
   const started = performance.now();
   const response = await fetch(new URL("/api/v1/leads", url), {
     method: "POST",
@@ -76,9 +77,11 @@ async function post(url: string, apiKey: string, leads: unknown[]) {
     body: JSON.stringify({ leads }),
   });
   const text = await response.text();
+  const took = performance.now() - started;
   if (response.status !== 200)
     throw new Error(`batch answered ${response.status}: ${text.slice(0, 300)}`);
-  return performance.now() - started;
+  added.noteAnswer(JSON.parse(text));
+  return took;
 }
 
 const suite: Suite = {
@@ -93,10 +96,11 @@ const suite: Suite = {
     const batches = context.quick ? 4 : 20;
     const throughput: number[] = [];
     const perRequest: number[] = [];
+    const added = new AddedLeads();
     try {
       const tag = Date.now().toString(36);
       // Warm-up.
-      await post(server.url, workspace.apiKey, batch(`${tag}w`, 0));
+      await post(server.url, workspace.apiKey, batch(`${tag}w`, 0), added);
       for (let run = 1; run <= context.runs; run++) {
         const started = performance.now();
         let next = 0;
@@ -105,7 +109,9 @@ const suite: Suite = {
           Array.from({ length: clients }, async () => {
             while (next < batches) {
               const number = next++;
-              times.push(await post(server.url, workspace.apiKey, batch(`${tag}r${run}`, number)));
+              times.push(
+                await post(server.url, workspace.apiKey, batch(`${tag}r${run}`, number), added),
+              );
             }
           }),
         );
@@ -118,6 +124,11 @@ const suite: Suite = {
       }
     } finally {
       await server.stop();
+      const started = performance.now();
+      const removed = await added.remove(workspace.databaseUrl, workspace.workspaceId);
+      context.log(
+        `removed the ${removed.toLocaleString("en-US")} leads the runs added (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
     return [
       figure({

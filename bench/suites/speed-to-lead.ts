@@ -4,6 +4,7 @@
 // message to the same fake. Also the server's memory under this load.
 import postgres from "postgres";
 import { ensureLargeWorkspace } from "../generate";
+import { AddedLeads } from "../lib/added-leads";
 import { type BenchFakeSlack, startBenchFakeSlack } from "../lib/fake-slack";
 import { deferred, paced } from "../lib/pace";
 import { startServer } from "../lib/server";
@@ -70,6 +71,7 @@ async function measureLeads(options: {
   tag: string;
   count: number;
   rssMiB: () => number;
+  added: AddedLeads;
 }) {
   const toDm: number[] = [];
   const toAnswer: number[] = [];
@@ -100,7 +102,7 @@ async function measureLeads(options: {
         firstMiss ??= `POST /api/v1/leads answered ${response.status}: ${await response.text()}`;
         return;
       }
-      await response.arrayBuffer();
+      options.added.noteAnswer(await response.json());
       try {
         toDm.push((await dm) - started);
       } catch (error) {
@@ -172,6 +174,7 @@ const suite: Suite = {
     const floor = { p50: [] as number[], p99: [] as number[] };
     const rss: number[] = [];
     let missed = 0;
+    const added = new AddedLeads();
     try {
       const stamp = Date.now().toString(36);
       // Warm-up: the first requests compile code paths and fill connection pools.
@@ -182,6 +185,7 @@ const suite: Suite = {
         tag: `${stamp}w`,
         count: 100,
         rssMiB: server.rssMiB,
+        added,
       });
       await measureFloor({
         sql,
@@ -199,6 +203,7 @@ const suite: Suite = {
           tag: `${stamp}r${run}`,
           count: seconds * rate,
           rssMiB: server.rssMiB,
+          added,
         });
         const dm = summarize(leads.toDm);
         const answer = summarize(leads.toAnswer);
@@ -232,6 +237,8 @@ const suite: Suite = {
       watcher.stop();
       await sql`delete from bench_floor`.catch(() => {});
       await sql.end();
+      const removed = await added.remove(workspace.databaseUrl, workspace.workspaceId);
+      context.log(`removed the ${removed.toLocaleString("en-US")} leads the runs added`);
       await slack.close();
     }
     return [
