@@ -17,10 +17,6 @@ export class AddedLeads {
       if (result.created && typeof result.id === "string") this.ids.push(result.id);
   }
 
-  get count(): number {
-    return this.ids.length;
-  }
-
   /** Deletes them, 10,000 at a time; returns how many were deleted. */
   async remove(databaseUrl: string, workspaceId: string): Promise<number> {
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
