@@ -30,35 +30,71 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
 
 type Column = { name: string; defaultFn?: () => unknown };
 
+/**
+ * The rows as the JSON array json_populate_recordset reads: each row an object keyed by column
+ * name, with what JSON.stringify would write for its values. A null (or a value JSON has no
+ * form for: an invalid date, NaN) is left out, which json_populate_recordset reads as the same
+ * null; a lead is mostly nulls when it arrives. The text is written value by value rather than
+ * by stringifying an object made per row: a batch's 8,000 rows made 16 MB of such objects, and
+ * their collection was a fifth of the server's time under intake (docs/performance.md, "Round
+ * 11").
+ */
+export function rowsJson(
+  rows: readonly Record<string, unknown>[],
+  keys: readonly string[],
+  columns: readonly Column[],
+): string {
+  const prefixes = columns.map((column) => `${JSON.stringify(column.name)}:`);
+  let text = "[";
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at] as Record<string, unknown>;
+    let separator = at === 0 ? "{" : ",{";
+    for (let index = 0; index < keys.length; index++) {
+      let value = row[keys[index] as string];
+      if (value === undefined) value = (columns[index] as Column).defaultFn?.();
+      const json = valueJson(value);
+      if (json === undefined) continue;
+      text += separator + prefixes[index] + json;
+      separator = ",";
+    }
+    text += separator === "," ? "}" : `${separator}}`;
+  }
+  return `${text}]`;
+}
+
+function valueJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : undefined;
+    case "boolean":
+      return value ? "true" : "false";
+    case "undefined":
+      return undefined;
+    default: {
+      if (value === null) return undefined;
+      if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? undefined : `"${value.toISOString()}"`;
+      const json = JSON.stringify(value);
+      return json === "null" ? undefined : json;
+    }
+  }
+}
+
 function writeStatement(part: RowsFor<PgTable>): SQL {
   const { table, rows } = part;
   const columns = getTableColumns(table) as Record<string, Column>;
   // A column with a default made by the app (ids: db/ids.ts) gets it here, as drizzle's own
   // insert would give it; other columns no row names get the database's default.
-  const keys = [
-    ...new Set([
-      ...rows.flatMap((row) => Object.keys(row)),
-      ...Object.keys(columns).filter((key) => columns[key]?.defaultFn),
-    ]),
-  ];
+  const keySet = new Set<string>();
+  for (const row of rows) for (const key in row) keySet.add(key);
+  for (const key in columns) if (columns[key]?.defaultFn) keySet.add(key);
+  const keys = [...keySet];
   for (const key of keys)
     if (!columns[key]) throw new Error(`${getTableName(table)} has no column ${key}`);
   const named = keys.map((key) => columns[key] as Column);
-  // A null is left out of the row's JSON: json_populate_recordset gives a key it does not
-  // find the same null, and a lead is mostly nulls when it arrives (less text to build, send
-  // and parse).
-  const json = JSON.stringify(
-    rows.map((row) => {
-      const out: Record<string, unknown> = {};
-      for (let index = 0; index < keys.length; index++) {
-        const column = named[index] as Column;
-        let value = (row as Record<string, unknown>)[keys[index] as string];
-        if (value === undefined) value = column.defaultFn?.();
-        if (value !== null && value !== undefined) out[column.name] = value;
-      }
-      return out;
-    }),
-  );
+  const json = rowsJson(rows as Record<string, unknown>[], keys, named);
   const names = named.map((column) => column.name);
   const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
   const conflict = part.onConflictDoNothing
