@@ -18,34 +18,49 @@ export type PoolPick =
   | { userId: null; credits: Map<string, number>; reason: string };
 
 export function pickFromPool(members: PoolMemberState[]): PoolPick {
-  const credits = new Map(members.map((member) => [member.userId, member.credit]));
-  const eligible = members.filter(
-    (member) =>
-      member.weight > 0 &&
-      !member.absent &&
-      (member.capacity === null || member.openLeads < member.capacity),
-  );
-  if (eligible.length === 0) {
+  const state = members.map((member) => ({ ...member }));
+  const { picked, reason } = advanceRotation(state);
+  const credits = new Map(state.map((member) => [member.userId, member.credit]));
+  return picked ? { userId: picked.userId, credits, reason } : { userId: null, credits, reason };
+}
+
+/**
+ * pickFromPool's step on the members themselves: the eligible members' credits move on and the
+ * pick's drops, in place, and the pick is returned (its open leads are the caller's to count).
+ * Routing a batch picks hundreds of times from the same pool, under the pool's lock, and a copy
+ * of the pool for each pick was most of what routing allocated (docs/performance.md, "Round 11").
+ */
+export function advanceRotation(members: PoolMemberState[]): {
+  picked: PoolMemberState | null;
+  reason: string;
+} {
+  let totalWeight = 0;
+  let eligible = 0;
+  let chosen: PoolMemberState | null = null;
+  for (const member of members) {
+    if (
+      member.weight <= 0 ||
+      member.absent ||
+      (member.capacity !== null && member.openLeads >= member.capacity)
+    )
+      continue;
+    eligible++;
+    totalWeight += member.weight;
+    member.credit += member.weight;
+    if (!chosen || member.credit > chosen.credit) chosen = member;
+  }
+  if (!chosen) {
     const why =
       members.length === 0
         ? "the pool has no members"
         : "everyone in the pool is absent or at capacity";
-    return { userId: null, credits, reason: why };
+    return { picked: null, reason: why };
   }
-  const totalWeight = eligible.reduce((sum, member) => sum + member.weight, 0);
-  let chosen: PoolMemberState | undefined;
-  for (const member of eligible) {
-    const credit = (credits.get(member.userId) ?? 0) + member.weight;
-    credits.set(member.userId, credit);
-    if (!chosen || credit > (credits.get(chosen.userId) ?? 0)) chosen = member;
-  }
-  const picked = chosen as PoolMemberState;
-  credits.set(picked.userId, (credits.get(picked.userId) ?? 0) - totalWeight);
-  const skipped = members.length - eligible.length;
+  chosen.credit -= totalWeight;
+  const skipped = members.length - eligible;
   return {
-    userId: picked.userId,
-    credits,
-    reason: `round-robin (weight ${picked.weight} of ${totalWeight}${skipped ? `; ${skipped} absent or at capacity` : ""})`,
+    picked: chosen,
+    reason: `round-robin (weight ${chosen.weight} of ${totalWeight}${skipped ? `; ${skipped} absent or at capacity` : ""})`,
   };
 }
 

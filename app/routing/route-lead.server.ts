@@ -19,7 +19,7 @@ import { firstContactSince } from "../leads/facts.server";
 import { openStatuses } from "../leads/lifecycle";
 import { startAssignmentClocks } from "../sla/clocks.server";
 import { expectedValueCents, tierFor } from "./margin";
-import { pickFromPool } from "./rotation";
+import { advanceRotation, type PoolMemberState } from "./rotation";
 import {
   checkCondition,
   decideRoute,
@@ -122,6 +122,9 @@ interface PoolState {
   stored: Record<string, number>;
   credits: Map<string, number>;
   openLeads: Map<string, number>;
+  /** The members as the rotation sees them, brought up to date before each pick (kept, so that
+   * a batch's hundreds of picks do not copy the pool each time). */
+  rotation?: PoolMemberState[];
 }
 
 /**
@@ -178,20 +181,30 @@ async function loadPools(db: Database, workspaceId: string, poolIds: string[]) {
 
 /** The next rep from a loaded pool; advances the rotation in memory. */
 function pickFrom(pool: PoolState, now: Date, excludeUserId?: string | null) {
-  const members = pool.members.filter((member) => member.userId !== excludeUserId);
-  const pick = pickFromPool(
-    members.map((m) => ({
-      userId: m.userId,
-      weight: m.weight,
-      capacity: m.capacity,
-      openLeads: pool.openLeads.get(m.userId) ?? 0,
-      absent: m.absentUntil !== null && m.absentUntil.getTime() > now.getTime(),
-      credit: pool.credits.get(m.userId) ?? 0,
-    })),
-  );
-  for (const [userId, credit] of pick.credits) pool.credits.set(userId, credit);
-  if (pick.userId) pool.openLeads.set(pick.userId, (pool.openLeads.get(pick.userId) ?? 0) + 1);
-  return { userId: pick.userId, reason: `pool "${pool.name}": ${pick.reason}` };
+  pool.rotation ??= pool.members.map((member) => ({
+    userId: member.userId,
+    weight: member.weight,
+    capacity: member.capacity,
+    openLeads: 0,
+    absent: false,
+    credit: 0,
+  }));
+  const at = now.getTime();
+  for (let index = 0; index < pool.members.length; index++) {
+    const member = pool.members[index] as PoolMember;
+    const state = pool.rotation[index] as PoolMemberState;
+    // Open leads are shared by the pools a rep is in; each pool keeps its own credits.
+    state.openLeads = pool.openLeads.get(member.userId) ?? 0;
+    state.absent = member.absentUntil !== null && member.absentUntil.getTime() > at;
+    state.credit = pool.credits.get(member.userId) ?? 0;
+  }
+  const members = excludeUserId
+    ? pool.rotation.filter((member) => member.userId !== excludeUserId)
+    : pool.rotation;
+  const { picked, reason } = advanceRotation(members);
+  for (const member of members) pool.credits.set(member.userId, member.credit);
+  if (picked) pool.openLeads.set(picked.userId, picked.openLeads + 1);
+  return { userId: picked?.userId ?? null, reason: `pool "${pool.name}": ${reason}` };
 }
 
 /** Stores the credits of the pools whose picks changed them: one row per pool. */
