@@ -58,6 +58,8 @@ async function main() {
   // fifth (as until round 10) kept it near 190 MB but made the scorecard's collections a fifth of
   // its time (docs/performance.md, "Server memory"). Not a cap: a large report still gets what it
   // needs. Set after start-up, which it would slow by a quarter of a second of collections.
+  // (The young generation's size is `npm start`'s --max-semi-space-size: V8 reads it only when
+  // the process starts.)
   v8.setFlagsFromString("--heap-growing-percent=50");
 
   let stopping = false;
