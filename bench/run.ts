@@ -117,7 +117,16 @@ async function main() {
   const dir = path.join(rootDir, "bench/results");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${stamp}${context.quick ? "-quick" : ""}.json`);
-  const report = { date: new Date().toISOString(), machine, runs, quick: context.quick, results };
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.trim();
+  const report = {
+    date: new Date().toISOString(),
+    machine,
+    runs,
+    quick: context.quick,
+    // Node options given to the servers beyond npm start's (bench/lib/server.ts).
+    ...(nodeArgs ? { nodeArgs } : {}),
+    results,
+  };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 
   const lines = [

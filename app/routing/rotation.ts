@@ -38,12 +38,11 @@ export function advanceRotation(members: PoolMemberState[]): {
   let eligible = 0;
   let chosen: PoolMemberState | null = null;
   for (const member of members) {
-    if (
-      member.weight <= 0 ||
-      member.absent ||
-      (member.capacity !== null && member.openLeads >= member.capacity)
-    )
-      continue;
+    const eligibleMember =
+      member.weight > 0 &&
+      !member.absent &&
+      (member.capacity === null || member.openLeads < member.capacity);
+    if (!eligibleMember) continue;
     eligible++;
     totalWeight += member.weight;
     member.credit += member.weight;

@@ -35,6 +35,15 @@ export function startNodeOptions(): string[] {
   return words.slice(1, -1);
 }
 
+/**
+ * Node options beyond `npm start`'s: the suite's own, then BENCH_NODE_ARGS (space-separated),
+ * e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile every server a run starts.
+ */
+function extraNodeArgs(options: { nodeArgs?: string[] }): string[] {
+  const fromEnv = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return [...(options.nodeArgs ?? []), ...fromEnv];
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -94,7 +103,7 @@ export async function startServer(options: {
         })
       : spawn(
           process.execPath,
-          [...startNodeOptions(), ...(options.nodeArgs ?? []), "server/start.js"],
+          [...startNodeOptions(), ...extraNodeArgs(options), "server/start.js"],
           {
             cwd: rootDir,
             env,
