@@ -1,8 +1,17 @@
 // Workspaces never see each other: every workspace-B resource is "not found" for workspace A,
-// through the web routes and through the API.
+// through the web routes and through the API, and the database holds a lead's rows to its workspace.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeys, invitations, memberships, sessions } from "../db/schema";
+import {
+  apiKeys,
+  invitations,
+  leadEvents,
+  leadNotes,
+  leads,
+  memberships,
+  sessions,
+  touchpoints,
+} from "../db/schema";
 import {
   makeApiKey,
   makeInvitation,
@@ -104,5 +113,53 @@ describe("API", () => {
       role: "admin",
       is_team_lead: true,
     });
+  });
+});
+
+describe("the database", () => {
+  it("refuses a lead's event, note or touchpoint that names a lead of another workspace", async () => {
+    const [lead] = await server.db
+      .insert(leads)
+      .values({ workspaceId: b.workspace.id, email: "only-in-bravo@prospect.example" })
+      .returning();
+    const bLead = lead as { id: string };
+    const attempts = [
+      server.db.insert(leadEvents).values({
+        workspaceId: a.workspace.id,
+        leadId: bLead.id,
+        toStatus: "new",
+      }),
+      server.db.insert(leadNotes).values({
+        workspaceId: a.workspace.id,
+        leadId: bLead.id,
+        body: "from the wrong workspace",
+      }),
+      server.db.insert(touchpoints).values({
+        workspaceId: a.workspace.id,
+        leadId: bLead.id,
+        kind: "page_view",
+        occurredAt: new Date(),
+        dedupeKey: "wrong-workspace",
+      }),
+    ];
+    for (const attempt of attempts) {
+      // PostgreSQL's foreign_key_violation, under drizzle's "Failed query" error.
+      const error = await attempt.then(
+        () => null,
+        (failure: { cause?: { code?: string } }) => failure,
+      );
+      expect(error?.cause?.code).toBe("23503");
+    }
+    // In its own workspace the same rows are stored, and go with the lead.
+    await server.db.insert(touchpoints).values({
+      workspaceId: b.workspace.id,
+      leadId: bLead.id,
+      kind: "page_view",
+      occurredAt: new Date(),
+      dedupeKey: "own-workspace",
+    });
+    await server.db.delete(leads).where(eq(leads.id, bLead.id));
+    const left = await server.db.select().from(touchpoints).where(eq(touchpoints.leadId, bLead.id));
+    expect(left).toEqual([]);
   });
 });
