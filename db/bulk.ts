@@ -35,9 +35,9 @@ type Column = { name: string; defaultFn?: () => unknown };
  * name, with what JSON.stringify would write for its values. A null (or a value JSON has no
  * form for: an invalid date, NaN) is left out, which json_populate_recordset reads as the same
  * null; a lead is mostly nulls when it arrives. The text is written value by value rather than
- * by stringifying an object made per row: a batch's 8,000 rows made 16 MB of such objects, under
- * a load in which collecting garbage took a third of the server's time (docs/performance.md,
- * "Round 11").
+ * by stringifying an object made per row: with those objects, their key lists and the text, a
+ * batch's 8,000 rows allocated some 16 MB, under a load in which collecting garbage took a third
+ * of the server's time (docs/performance.md, "Round 11").
  */
 export function rowsJson(
   rows: readonly Record<string, unknown>[],

@@ -1,5 +1,6 @@
 // Workspaces never see each other: every workspace-B resource is "not found" for workspace A,
-// through the web routes and through the API, and the database holds a lead's rows to its workspace.
+// through the web routes and through the API; and the database holds a lead's rows to the lead's
+// workspace.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,7 +10,9 @@ import {
   leadNotes,
   leads,
   memberships,
+  routingDecisions,
   sessions,
+  slaClocks,
   touchpoints,
 } from "../db/schema";
 import {
@@ -117,7 +120,7 @@ describe("API", () => {
 });
 
 describe("the database", () => {
-  it("refuses a lead's event, note or touchpoint that names a lead of another workspace", async () => {
+  it("refuses a lead's event, note, touchpoint, clock or routing decision naming another workspace's lead", async () => {
     const [lead] = await server.db
       .insert(leads)
       .values({ workspaceId: b.workspace.id, email: "only-in-bravo@prospect.example" })
@@ -140,6 +143,19 @@ describe("the database", () => {
         kind: "page_view",
         occurredAt: new Date(),
         dedupeKey: "wrong-workspace",
+      }),
+      server.db.insert(slaClocks).values({
+        workspaceId: a.workspace.id,
+        leadId: bLead.id,
+        kind: "first_contact",
+        startedAt: new Date(),
+        warnAt: new Date(),
+        dueAt: new Date(),
+      }),
+      server.db.insert(routingDecisions).values({
+        workspaceId: a.workspace.id,
+        leadId: bLead.id,
+        reason: "from the wrong workspace",
       }),
     ];
     for (const attempt of attempts) {
